@@ -1,0 +1,313 @@
+//! One error type for the whole contract: a stable kind, a human message and a JSON
+//! Pointer to the offending member of the input (SPEC 8).
+
+use std::fmt;
+
+/// The stable name of a failure, as the SPEC lists it; every front reports it verbatim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The text is not JSON.
+    InvalidJson,
+    /// Wrong JSON type or shape, an unknown field or an unknown option word.
+    InvalidDocument,
+    /// The document's `servex` format version is not 1.
+    UnsupportedVersion,
+    /// The framework id names no built-in framework.
+    UnknownFramework,
+    /// An element, perspective, principle, scale or dimension id names nothing.
+    UnknownReference,
+    /// An id is used twice where it must be unique.
+    DuplicateId,
+    /// A measure whose baseline, target or range cannot be scored.
+    InvalidIndicator,
+    /// A well-typed number outside its allowed range.
+    InvalidValue,
+    /// A missing value under `options.missing = "error"`.
+    MissingValue,
+    /// Nothing to compute on.
+    EmptyInput,
+    /// A size or nesting limit of SPEC 8 was passed.
+    LimitExceeded,
+}
+
+impl ErrorKind {
+    /// Every kind, in SPEC order.
+    pub const ALL: [ErrorKind; 11] = [
+        ErrorKind::InvalidJson,
+        ErrorKind::InvalidDocument,
+        ErrorKind::UnsupportedVersion,
+        ErrorKind::UnknownFramework,
+        ErrorKind::UnknownReference,
+        ErrorKind::DuplicateId,
+        ErrorKind::InvalidIndicator,
+        ErrorKind::InvalidValue,
+        ErrorKind::MissingValue,
+        ErrorKind::EmptyInput,
+        ErrorKind::LimitExceeded,
+    ];
+
+    /// The SPEC's name of this kind, e.g. `"invalid_value"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidJson => "invalid_json",
+            ErrorKind::InvalidDocument => "invalid_document",
+            ErrorKind::UnsupportedVersion => "unsupported_version",
+            ErrorKind::UnknownFramework => "unknown_framework",
+            ErrorKind::UnknownReference => "unknown_reference",
+            ErrorKind::DuplicateId => "duplicate_id",
+            ErrorKind::InvalidIndicator => "invalid_indicator",
+            ErrorKind::InvalidValue => "invalid_value",
+            ErrorKind::MissingValue => "missing_value",
+            ErrorKind::EmptyInput => "empty_input",
+            ErrorKind::LimitExceeded => "limit_exceeded",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Every failure of servex. Each variant carries the JSON Pointer (`path`, `""` for the
+/// whole input) and a message for a person; [`Error::kind`] gives the stable name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// See [`ErrorKind::InvalidJson`].
+    #[error("{message} (at \"{path}\")")]
+    InvalidJson {
+        /// JSON Pointer to the offending member.
+        path: String,
+        /// What went wrong, for a person.
+        message: String,
+    },
+    /// See [`ErrorKind::InvalidDocument`].
+    #[error("{message} (at \"{path}\")")]
+    InvalidDocument {
+        /// JSON Pointer to the offending member.
+        path: String,
+        /// What went wrong, for a person.
+        message: String,
+    },
+    /// See [`ErrorKind::UnsupportedVersion`].
+    #[error("{message} (at \"{path}\")")]
+    UnsupportedVersion {
+        /// JSON Pointer to the offending member.
+        path: String,
+        /// What went wrong, for a person.
+        message: String,
+    },
+    /// See [`ErrorKind::UnknownFramework`].
+    #[error("{message} (at \"{path}\")")]
+    UnknownFramework {
+        /// JSON Pointer to the offending member.
+        path: String,
+        /// What went wrong, for a person.
+        message: String,
+    },
+    /// See [`ErrorKind::UnknownReference`].
+    #[error("{message} (at \"{path}\")")]
+    UnknownReference {
+        /// JSON Pointer to the offending member.
+        path: String,
+        /// What went wrong, for a person.
+        message: String,
+    },
+    /// See [`ErrorKind::DuplicateId`].
+    #[error("{message} (at \"{path}\")")]
+    DuplicateId {
+        /// JSON Pointer to the offending member.
+        path: String,
+        /// What went wrong, for a person.
+        message: String,
+    },
+    /// See [`ErrorKind::InvalidIndicator`].
+    #[error("{message} (at \"{path}\")")]
+    InvalidIndicator {
+        /// JSON Pointer to the offending member.
+        path: String,
+        /// What went wrong, for a person.
+        message: String,
+    },
+    /// See [`ErrorKind::InvalidValue`].
+    #[error("{message} (at \"{path}\")")]
+    InvalidValue {
+        /// JSON Pointer to the offending member.
+        path: String,
+        /// What went wrong, for a person.
+        message: String,
+    },
+    /// See [`ErrorKind::MissingValue`].
+    #[error("{message} (at \"{path}\")")]
+    MissingValue {
+        /// JSON Pointer to the offending member.
+        path: String,
+        /// What went wrong, for a person.
+        message: String,
+    },
+    /// See [`ErrorKind::EmptyInput`].
+    #[error("{message} (at \"{path}\")")]
+    EmptyInput {
+        /// JSON Pointer to the offending member.
+        path: String,
+        /// What went wrong, for a person.
+        message: String,
+    },
+    /// See [`ErrorKind::LimitExceeded`].
+    #[error("{message} (at \"{path}\")")]
+    LimitExceeded {
+        /// JSON Pointer to the offending member.
+        path: String,
+        /// What went wrong, for a person.
+        message: String,
+    },
+}
+
+impl Error {
+    /// Builds an error of `kind` at `path` (a JSON Pointer).
+    pub fn new(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Error {
+        let (path, message) = (path.into(), message.into());
+        match kind {
+            ErrorKind::InvalidJson => Error::InvalidJson { path, message },
+            ErrorKind::InvalidDocument => Error::InvalidDocument { path, message },
+            ErrorKind::UnsupportedVersion => Error::UnsupportedVersion { path, message },
+            ErrorKind::UnknownFramework => Error::UnknownFramework { path, message },
+            ErrorKind::UnknownReference => Error::UnknownReference { path, message },
+            ErrorKind::DuplicateId => Error::DuplicateId { path, message },
+            ErrorKind::InvalidIndicator => Error::InvalidIndicator { path, message },
+            ErrorKind::InvalidValue => Error::InvalidValue { path, message },
+            ErrorKind::MissingValue => Error::MissingValue { path, message },
+            ErrorKind::EmptyInput => Error::EmptyInput { path, message },
+            ErrorKind::LimitExceeded => Error::LimitExceeded { path, message },
+        }
+    }
+
+    /// The stable kind of this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::InvalidJson { .. } => ErrorKind::InvalidJson,
+            Error::InvalidDocument { .. } => ErrorKind::InvalidDocument,
+            Error::UnsupportedVersion { .. } => ErrorKind::UnsupportedVersion,
+            Error::UnknownFramework { .. } => ErrorKind::UnknownFramework,
+            Error::UnknownReference { .. } => ErrorKind::UnknownReference,
+            Error::DuplicateId { .. } => ErrorKind::DuplicateId,
+            Error::InvalidIndicator { .. } => ErrorKind::InvalidIndicator,
+            Error::InvalidValue { .. } => ErrorKind::InvalidValue,
+            Error::MissingValue { .. } => ErrorKind::MissingValue,
+            Error::EmptyInput { .. } => ErrorKind::EmptyInput,
+            Error::LimitExceeded { .. } => ErrorKind::LimitExceeded,
+        }
+    }
+
+    fn parts(&self) -> (&str, &str) {
+        match self {
+            Error::InvalidJson { path, message }
+            | Error::InvalidDocument { path, message }
+            | Error::UnsupportedVersion { path, message }
+            | Error::UnknownFramework { path, message }
+            | Error::UnknownReference { path, message }
+            | Error::DuplicateId { path, message }
+            | Error::InvalidIndicator { path, message }
+            | Error::InvalidValue { path, message }
+            | Error::MissingValue { path, message }
+            | Error::EmptyInput { path, message }
+            | Error::LimitExceeded { path, message } => (path, message),
+        }
+    }
+
+    /// The JSON Pointer (RFC 6901) to the offending member; `""` is the whole input.
+    pub fn path(&self) -> &str {
+        self.parts().0
+    }
+
+    /// The message for a person, without the path.
+    pub fn message(&self) -> &str {
+        self.parts().1
+    }
+
+    /// The error as the JSON object every front prints: `{kind, message, path}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "kind": self.kind().as_str(),
+            "message": self.message(),
+            "path": self.path(),
+        })
+    }
+
+    /// The same error, moved under `prefix` (a JSON Pointer), e.g. a framework's errors
+    /// under `/framework`.
+    pub(crate) fn under(self, prefix: &str) -> Error {
+        let kind = self.kind();
+        let (path, message) = self.parts();
+        Error::new(kind, format!("{prefix}{path}"), message)
+    }
+}
+
+/// Appends one reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901).
+pub(crate) fn pointer(base: &str, token: impl fmt::Display) -> String {
+    let token = token.to_string();
+    let mut out = String::with_capacity(base.len() + token.len() + 1);
+    out.push_str(base);
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Shorthand used across the crate: an error of `kind` at `path`.
+pub(crate) fn err<T>(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Result<T, Error> {
+    Err(Error::new(kind, path, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_are_the_spec_names() {
+        let names: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "invalid_json",
+                "invalid_document",
+                "unsupported_version",
+                "unknown_framework",
+                "unknown_reference",
+                "duplicate_id",
+                "invalid_indicator",
+                "invalid_value",
+                "missing_value",
+                "empty_input",
+                "limit_exceeded"
+            ]
+        );
+        for kind in ErrorKind::ALL {
+            assert_eq!(Error::new(kind, "/a", "m").kind(), kind);
+        }
+    }
+
+    #[test]
+    fn pointer_escapes_tilde_and_slash() {
+        assert_eq!(pointer("/weights", "a/b~c"), "/weights/a~1b~0c");
+        assert_eq!(pointer("", 3), "/3");
+    }
+
+    #[test]
+    fn json_form_names_kind_message_and_path() {
+        let e = Error::new(ErrorKind::InvalidValue, "/responses/2", "out of range");
+        assert_eq!(
+            e.to_json(),
+            serde_json::json!({"kind": "invalid_value", "message": "out of range", "path": "/responses/2"})
+        );
+        assert_eq!(e.to_string(), "out of range (at \"/responses/2\")");
+    }
+}

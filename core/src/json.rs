@@ -1,0 +1,113 @@
+//! JSON text in, with the SPEC 8 nesting limit enforced before any parsing, so that
+//! hostile text is refused cheaply and never recurses deeply.
+
+use serde_json::Value;
+
+use crate::error::{err, Error, ErrorKind};
+
+/// The deepest nesting a document may have; the top-level value is depth 1.
+pub const MAX_DEPTH: usize = 64;
+
+/// Parses JSON text into a value, refusing text nested deeper than [`MAX_DEPTH`]
+/// (`limit_exceeded` at `""`) and text that is not JSON (`invalid_json`).
+pub fn parse(text: &str) -> Result<Value, Error> {
+    check_text_depth(text)?;
+    serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, "", format!("not valid JSON: {e}")))
+}
+
+/// Scans the brackets outside strings; malformed text is left for the parser to name.
+fn check_text_depth(text: &str) -> Result<(), Error> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in text.as_bytes() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return too_deep();
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The same limit for a value built in memory (from Python or JavaScript objects).
+pub fn check_depth(value: &Value) -> Result<(), Error> {
+    let mut stack: Vec<(&Value, usize)> = vec![(value, 1)];
+    while let Some((v, depth)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &Value>> = match v {
+            Value::Array(items) => Box::new(items.iter()),
+            Value::Object(members) => Box::new(members.values()),
+            _ => continue,
+        };
+        if depth > MAX_DEPTH {
+            return too_deep();
+        }
+        stack.extend(children.map(|c| (c, depth + 1)));
+    }
+    Ok(())
+}
+
+fn too_deep() -> Result<(), Error> {
+    err(
+        ErrorKind::LimitExceeded,
+        "",
+        format!("JSON is nested more than {MAX_DEPTH} deep"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nested(depth: usize) -> String {
+        format!("{}{}", "[".repeat(depth), "]".repeat(depth))
+    }
+
+    #[test]
+    fn depth_64_is_allowed_and_65_refused() {
+        assert!(parse(&nested(64)).is_ok());
+        let e = parse(&nested(65)).unwrap_err();
+        assert_eq!((e.kind(), e.path()), (ErrorKind::LimitExceeded, ""));
+        let deep = parse(&nested(10_000)).unwrap_err();
+        assert_eq!(deep.kind(), ErrorKind::LimitExceeded);
+    }
+
+    #[test]
+    fn brackets_inside_strings_do_not_count() {
+        let text = format!("[\"{}\\\"{}\"]", "[".repeat(100), "{".repeat(100));
+        assert!(parse(&text).is_ok());
+    }
+
+    #[test]
+    fn values_built_in_memory_obey_the_same_limit() {
+        let ok: Value = serde_json::from_str(&nested(64)).unwrap();
+        assert!(check_depth(&ok).is_ok());
+        let mut deep = Value::Array(vec![]);
+        for _ in 0..64 {
+            deep = Value::Array(vec![deep]);
+        }
+        assert_eq!(check_depth(&deep).unwrap_err().kind(), ErrorKind::LimitExceeded);
+        // A scalar at depth 65 does not deepen the structure.
+        assert!(check_depth(&serde_json::json!({"a": 1})).is_ok());
+    }
+
+    #[test]
+    fn malformed_text_is_invalid_json() {
+        for text in ["", "{", "[1,]", "nul", "{\"a\" 1}"] {
+            assert_eq!(parse(text).unwrap_err().kind(), ErrorKind::InvalidJson, "{text}");
+        }
+    }
+}
