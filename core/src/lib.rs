@@ -1,7 +1,15 @@
 #![doc = include_str!("../README.md")]
 
+mod call;
 pub mod error;
+pub mod framework;
 pub mod json;
 pub mod metrics;
+pub mod report;
+pub mod scorecard;
 
+pub use call::{call, catalogue, CALLS};
 pub use error::{Error, ErrorKind};
+pub use framework::Framework;
+pub use report::Report;
+pub use scorecard::{score, Indicator, Options, Scorecard};

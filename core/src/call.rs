@@ -1,0 +1,66 @@
+//! The whole JSON contract behind one function, shared by the command line, the
+//! conformance runner and the Python and JavaScript bindings.
+
+use serde_json::Value;
+
+use crate::error::{Error, ErrorKind};
+use crate::framework::{self, Framework};
+use crate::scorecard::{score, Scorecard};
+
+/// The names [`call`] answers to.
+pub const CALLS: [&str; 7] = ["score", "catalogue", "nps", "csat", "ces", "servqual", "kano"];
+
+/// Runs one call of the contract on its JSON input (SPEC 9): `score` takes the
+/// document, `catalogue` takes `{framework}`, each metric its keyword arguments.
+///
+/// ```
+/// let input = serde_json::json!({"responses": [10, 9, 7, 3]});
+/// let nps = servex::call("nps", &input).unwrap();
+/// assert_eq!(nps["score"], 25.0);
+/// ```
+pub fn call(name: &str, input: &Value) -> Result<Value, Error> {
+    crate::json::check_depth(input)?;
+    match name {
+        "score" => to_json(score(&Scorecard::from_json(input)?)?),
+        "catalogue" => to_json(catalogue(input)?),
+        _ => crate::metrics::call(name, input).unwrap_or_else(|| {
+            Err(Error::new(
+                ErrorKind::InvalidDocument,
+                "",
+                format!("unknown call {name:?}; the calls are {}", CALLS.join(", ")),
+            ))
+        }),
+    }
+}
+
+/// The framework `{framework}` names (the built-in one by default), defaults filled in.
+pub fn catalogue(input: &Value) -> Result<Framework, Error> {
+    let choice = match input {
+        Value::Null => &Value::Null,
+        Value::Object(members) => {
+            if let Some(key) = members.keys().find(|k| *k != "framework") {
+                return Err(Error::new(
+                    ErrorKind::InvalidDocument,
+                    crate::error::pointer("", key),
+                    "catalogue takes only `framework`",
+                ));
+            }
+            members.get("framework").unwrap_or(&Value::Null)
+        }
+        _ => return Err(Error::new(ErrorKind::InvalidDocument, "", "catalogue takes an object {framework}")),
+    };
+    let framework = match choice {
+        Value::Null => framework::builtin(framework::BUILTIN_ID).cloned(),
+        Value::String(id) => framework::builtin(id).cloned(),
+        Value::Object(_) => Some(Framework::from_json(choice).map_err(|e| e.under("/framework"))?),
+        _ => return Err(Error::new(ErrorKind::InvalidDocument, "/framework", "a framework id or a framework object")),
+    };
+    framework.map(|f| f.with_defaults()).ok_or_else(|| {
+        Error::new(ErrorKind::UnknownFramework, "/framework", format!("no built-in framework is called {choice}"))
+    })
+}
+
+fn to_json(result: impl serde::Serialize) -> Result<Value, Error> {
+    serde_json::to_value(result)
+        .map_err(|e| Error::new(ErrorKind::InvalidValue, "", format!("result is not representable as JSON: {e}")))
+}

@@ -1,0 +1,264 @@
+//! The report (SPEC 6): the scorecard scored five ways, with the gaps to close first.
+//! Plain data, serialisable, so every front returns exactly this shape.
+
+use serde::{Deserialize, Serialize};
+
+use crate::framework::Outcome;
+
+/// Red, amber or green from progress against thresholds; `missing` without a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// At or above the green threshold.
+    Green,
+    /// At or above the amber threshold.
+    Amber,
+    /// Below the amber threshold.
+    Red,
+    /// No value or no score.
+    Missing,
+}
+
+/// Which way an indicator's value improves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Higher is better (target above baseline, and every rating).
+    Increase,
+    /// Lower is better (target below baseline).
+    Decrease,
+    /// Inside a target range is best.
+    Range,
+}
+
+/// How the progress of an indicator has moved over its history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrendDirection {
+    /// Least-squares slope above the tolerance.
+    Improving,
+    /// Slope within the tolerance.
+    Stable,
+    /// Slope below minus the tolerance.
+    Declining,
+}
+
+/// The trend of an indicator with at least two measured periods.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Trend {
+    /// Last progress minus the one before it.
+    pub delta: f64,
+    /// Least-squares slope of progress per period.
+    pub slope: f64,
+    /// The slope read against `options.trend_tolerance`.
+    pub direction: TrendDirection,
+}
+
+/// Where the organisation stands on the pyramid, overall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportOutcome {
+    /// Level 1 not met, or only level 1.
+    BelowSatisfaction,
+    /// Levels 1 and 2 met.
+    Satisfaction,
+    /// Levels 1 to 3 (or 4) met.
+    Delight,
+}
+
+/// The scored scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Format version, 1.
+    pub servex: u32,
+    /// Id of the framework scored against.
+    pub framework: String,
+    /// The document's title.
+    pub title: Option<String>,
+    /// Weighted mean of the perspective scores: the headline.
+    pub score: Option<f64>,
+    /// Weighted mean of the dimension scores: the ISO 23592 model's view.
+    pub model_score: Option<f64>,
+    /// Status of `score`.
+    pub status: Status,
+    /// Weight share of indicators that have a value.
+    pub coverage: Option<f64>,
+    /// The highest level L such that levels 1..L are all met, else 0.
+    pub level_attained: u8,
+    /// Satisfaction, delight, or below satisfaction.
+    pub outcome: ReportOutcome,
+    /// The next level to work on; `None` once level 4 is attained.
+    pub focus_level: Option<u8>,
+    /// The balanced-scorecard view.
+    pub perspectives: Vec<PerspectiveRow>,
+    /// The dimension view.
+    pub dimensions: Vec<DimensionRow>,
+    /// The element view.
+    pub elements: Vec<ElementRow>,
+    /// The pyramid view.
+    pub levels: Vec<LevelRow>,
+    /// The principle view.
+    pub principles: Vec<PrincipleRow>,
+    /// Every indicator, scored, in document order.
+    pub indicators: Vec<IndicatorRow>,
+    /// Elements by how much closing their gap would raise `model_score`.
+    pub gaps: Vec<GapRow>,
+    /// Indicators by how much reaching their target would raise `score`.
+    pub priorities: Vec<PriorityRow>,
+}
+
+/// One perspective, scored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PerspectiveRow {
+    /// Perspective id.
+    pub id: String,
+    /// Display name.
+    pub title: Option<String>,
+    /// Weight in `score`.
+    pub weight: f64,
+    /// Weighted mean progress of its indicators.
+    pub score: Option<f64>,
+    /// Status of `score`.
+    pub status: Status,
+    /// Weight share of its indicators with a value.
+    pub coverage: Option<f64>,
+    /// How many indicators it has.
+    pub indicators: usize,
+}
+
+/// One dimension, scored from its elements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DimensionRow {
+    /// Dimension id.
+    pub id: String,
+    /// Display name.
+    pub title: Option<String>,
+    /// Weight in `model_score`.
+    pub weight: f64,
+    /// Weighted mean of its element scores.
+    pub score: Option<f64>,
+    /// Status of `score`.
+    pub status: Status,
+    /// Weight share of its elements' indicators with a value.
+    pub coverage: Option<f64>,
+    /// Its element ids.
+    pub elements: Vec<String>,
+}
+
+/// One element, scored from its indicators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ElementRow {
+    /// Element id.
+    pub id: String,
+    /// Display name.
+    pub title: Option<String>,
+    /// Its dimension's id.
+    pub dimension: String,
+    /// Weight within its dimension.
+    pub weight: f64,
+    /// Weighted mean progress of its indicators.
+    pub score: Option<f64>,
+    /// Status of `score`.
+    pub status: Status,
+    /// Weight share of its indicators with a value.
+    pub coverage: Option<f64>,
+    /// The pyramid levels it evidences by default.
+    pub levels: Vec<i64>,
+}
+
+/// One level of the pyramid, scored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelRow {
+    /// 1 to 4.
+    pub level: u8,
+    /// Level id.
+    pub id: String,
+    /// Display name.
+    pub title: Option<String>,
+    /// Satisfaction or delight.
+    pub outcome: Outcome,
+    /// Weighted mean progress of the indicators evidencing it.
+    pub score: Option<f64>,
+    /// The score it needs.
+    pub threshold: f64,
+    /// Whether `score` reaches `threshold`.
+    pub met: bool,
+    /// How many indicators evidence it.
+    pub indicators: usize,
+}
+
+/// One principle, scored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrincipleRow {
+    /// Principle id.
+    pub id: String,
+    /// Display name.
+    pub title: Option<String>,
+    /// Weighted mean progress of the indicators tagged with it.
+    pub score: Option<f64>,
+    /// Weight share of those indicators with a value.
+    pub coverage: Option<f64>,
+    /// How many indicators are tagged with it.
+    pub indicators: usize,
+}
+
+/// One indicator, scored, with what the user wrote kept verbatim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorRow {
+    /// Indicator id.
+    pub id: String,
+    /// Display name, verbatim.
+    pub title: Option<String>,
+    /// Resolved perspective id.
+    pub perspective: String,
+    /// Element id, if any.
+    pub element: Option<String>,
+    /// Resolved pyramid levels.
+    pub levels: Vec<i64>,
+    /// Principle ids.
+    pub principles: Vec<String>,
+    /// Its weight.
+    pub weight: f64,
+    /// The current value.
+    pub value: Option<f64>,
+    /// Which way is better.
+    pub direction: Direction,
+    /// Unclamped share of the way from baseline to target.
+    pub achievement: Option<f64>,
+    /// Achievement as used in rollups (clamped to [0, 1] by default).
+    pub progress: Option<f64>,
+    /// Status of `progress`.
+    pub status: Status,
+    /// Trend over the history, with at least two measured periods.
+    pub trend: Option<Trend>,
+    /// Unit, verbatim.
+    pub unit: Option<String>,
+    /// Evidence, verbatim.
+    pub evidence: Option<String>,
+    /// Meta, verbatim.
+    pub meta: Option<serde_json::Value>,
+}
+
+/// An element's gap and what closing it is worth.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GapRow {
+    /// Element id.
+    pub element: String,
+    /// The element's score.
+    pub score: f64,
+    /// 1 - score.
+    pub gap: f64,
+    /// How much `model_score` would rise if the element reached 1.
+    pub impact: f64,
+}
+
+/// An indicator and what reaching its target is worth.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PriorityRow {
+    /// Indicator id.
+    pub indicator: String,
+    /// Progress used (0 for a missing value under `missing: zero`).
+    pub progress: f64,
+    /// How much `score` would rise if it reached its target.
+    pub impact: f64,
+}

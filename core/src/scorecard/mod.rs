@@ -1,0 +1,64 @@
+//! Scoring one balanced scorecard (SPEC 2 to 5): the document, its checks, and the
+//! rollups that make the report.
+
+mod build;
+mod document;
+mod progress;
+mod resolve;
+mod rollup;
+mod scales;
+
+pub use document::{
+    Bound, FrameworkChoice, HistoryPoint, Indicator, Missing, Options, PerspectiveWeight, Scale, Scorecard, Thresholds,
+};
+pub use resolve::{MAX_HISTORY, MAX_ID_CHARS, MAX_INDICATORS};
+pub use scales::builtin_scale;
+
+use crate::error::{Error, ErrorKind};
+use crate::report::Report;
+
+/// Scores a scorecard: every indicator, the five views, the pyramid, gaps and priorities.
+pub fn score(scorecard: &Scorecard) -> Result<Report, Error> {
+    let resolved = resolve::resolve(scorecard)?;
+    rollup::report(&resolved)
+}
+
+impl Scorecard {
+    /// Reads a document from a JSON value, checking the version and the indicator limit
+    /// before anything else is built.
+    pub fn from_json(value: &serde_json::Value) -> Result<Scorecard, Error> {
+        crate::json::check_depth(value)?;
+        let Some(object) = value.as_object() else {
+            return Err(Error::new(ErrorKind::InvalidDocument, "", "a scorecard document is a JSON object"));
+        };
+        if let Some(version) = object.get("servex").filter(|v| !v.is_null()) {
+            match version.as_i64() {
+                Some(v) => resolve::check_version(Some(v))?,
+                None => {
+                    return Err(Error::new(ErrorKind::InvalidDocument, "/servex", "the format version is an integer"))
+                }
+            }
+        }
+        if let Some(indicators) = object.get("indicators").and_then(|v| v.as_array()) {
+            if indicators.len() > MAX_INDICATORS {
+                return Err(Error::new(
+                    ErrorKind::LimitExceeded,
+                    "/indicators",
+                    format!("a document holds at most {MAX_INDICATORS} indicators, not {}", indicators.len()),
+                ));
+            }
+        }
+        crate::json::from_value(value)
+    }
+
+    /// Reads a document from JSON text.
+    pub fn from_json_str(text: &str) -> Result<Scorecard, Error> {
+        Scorecard::from_json(&crate::json::parse(text)?)
+    }
+
+    /// The document as JSON, with exactly the fields that were written.
+    pub fn to_json(&self) -> serde_json::Value {
+        // A document's fields are all plain data; serialising them cannot fail.
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}

@@ -1,0 +1,447 @@
+//! From a document to what scoring needs (SPEC 2 and 3): every reference looked up,
+//! every default applied, every rule checked, each failure at its exact path.
+
+use std::collections::{HashMap, HashSet};
+
+use super::document::{Bound, FrameworkChoice, Indicator, Missing, Scale, Scorecard, Thresholds};
+use super::progress::Measure;
+use super::scales::{check_rating, Scales};
+use crate::error::{err, pointer, Error, ErrorKind};
+use crate::framework::{self, Element, Framework};
+
+/// At most this many indicators per document (SPEC 8).
+pub const MAX_INDICATORS: usize = 1_000_000;
+/// At most this many history points per indicator (SPEC 8).
+pub const MAX_HISTORY: usize = 100_000;
+/// At most this many Unicode code points in an indicator id (SPEC 8).
+pub const MAX_ID_CHARS: usize = 256;
+
+/// A document with everything resolved, ready to roll up.
+pub(crate) struct Resolved<'a> {
+    pub doc: &'a Scorecard,
+    pub framework: &'a Framework,
+    /// Every element with its dimension's index, in framework order.
+    pub elements: Vec<(usize, &'a Element)>,
+    pub perspectives: Vec<PerspectiveSetting>,
+    pub settings: Settings,
+    pub lines: Vec<Line>,
+}
+
+pub(crate) struct PerspectiveSetting {
+    pub id: String,
+    pub title: Option<String>,
+    pub weight: f64,
+}
+
+/// The options with their defaults applied, weights laid out in framework order.
+pub(crate) struct Settings {
+    pub missing: Missing,
+    pub clamp: bool,
+    pub green: f64,
+    pub amber: f64,
+    pub level_thresholds: [f64; 4],
+    pub element_weights: Vec<f64>,
+    pub dimension_weights: Vec<f64>,
+    pub trend_tolerance: f64,
+}
+
+/// One indicator, resolved.
+pub(crate) struct Line {
+    pub perspective: usize,
+    pub element: Option<usize>,
+    pub levels: Vec<i64>,
+    pub principles: Vec<usize>,
+    pub weight: f64,
+    pub value: Option<f64>,
+    pub measure: Measure,
+    pub green: f64,
+    pub amber: f64,
+    /// History values then the current value, nulls dropped.
+    pub series: Vec<f64>,
+}
+
+pub(crate) fn resolve(doc: &Scorecard) -> Result<Resolved<'_>, Error> {
+    check_version(doc.servex)?;
+    let framework = framework_of(doc)?;
+    let elements: Vec<(usize, &Element)> = framework.elements().collect();
+    let element_index: HashMap<&str, usize> =
+        elements.iter().enumerate().map(|(i, (_, e))| (e.id.as_str(), i)).collect();
+    let perspectives = perspectives_of(doc, framework)?;
+    let settings = settings_of(doc, framework, &element_index)?;
+    let scales = Scales::new(doc.scales.as_ref())?;
+    if doc.indicators.len() > MAX_INDICATORS {
+        return err(
+            ErrorKind::LimitExceeded,
+            "/indicators",
+            format!("a document holds at most {MAX_INDICATORS} indicators, not {}", doc.indicators.len()),
+        );
+    }
+    let lookup = Lookup {
+        framework,
+        elements: &elements,
+        element_index,
+        perspective_index: perspectives.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect(),
+        principle_index: framework.principles.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect(),
+        scales,
+        settings: &settings,
+    };
+    let mut seen_ids = HashSet::with_capacity(doc.indicators.len());
+    let mut lines = Vec::with_capacity(doc.indicators.len());
+    for (i, indicator) in doc.indicators.iter().enumerate() {
+        let at = pointer("/indicators", i);
+        if !seen_ids.insert(indicator.id.as_str()) {
+            return err(
+                ErrorKind::DuplicateId,
+                pointer(&at, "id"),
+                format!("indicator id {:?} is used twice", indicator.id),
+            );
+        }
+        lines.push(lookup.line(indicator, &at)?);
+    }
+    Ok(Resolved { doc, framework, elements, perspectives, settings, lines })
+}
+
+pub(crate) fn check_version(version: Option<i64>) -> Result<(), Error> {
+    match version {
+        Some(v) if v != 1 => {
+            err(ErrorKind::UnsupportedVersion, "/servex", format!("this servex reads format version 1, not {v}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn framework_of(doc: &Scorecard) -> Result<&Framework, Error> {
+    match &doc.framework {
+        None => Ok(builtin_or_fail(framework::BUILTIN_ID)?),
+        Some(FrameworkChoice::Builtin(id)) => builtin_or_fail(id),
+        Some(FrameworkChoice::Inline(framework)) => {
+            framework.validate().map_err(|e| e.under("/framework"))?;
+            Ok(framework)
+        }
+    }
+}
+
+fn builtin_or_fail(id: &str) -> Result<&'static Framework, Error> {
+    framework::builtin(id).ok_or_else(|| {
+        Error::new(
+            ErrorKind::UnknownFramework,
+            "/framework",
+            format!("no built-in framework is called {id:?} (known: {:?})", framework::BUILTIN_ID),
+        )
+    })
+}
+
+fn perspectives_of(doc: &Scorecard, framework: &Framework) -> Result<Vec<PerspectiveSetting>, Error> {
+    let framework_title = |id: &str| framework.perspectives.iter().find(|p| p.id == id).and_then(|p| p.title.clone());
+    let Some(own) = &doc.perspectives else {
+        return Ok(framework
+            .perspectives
+            .iter()
+            .map(|p| PerspectiveSetting { id: p.id.clone(), title: p.title.clone(), weight: 1.0 })
+            .collect());
+    };
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(own.len());
+    for (i, p) in own.iter().enumerate() {
+        let at = pointer("/perspectives", i);
+        if !seen.insert(p.id.as_str()) {
+            return err(ErrorKind::DuplicateId, pointer(&at, "id"), format!("perspective {:?} is listed twice", p.id));
+        }
+        framework::validate_weight(p.weight, &at)?;
+        let title = p.title.clone().or_else(|| framework_title(&p.id));
+        out.push(PerspectiveSetting { id: p.id.clone(), title, weight: p.weight.unwrap_or(1.0) });
+    }
+    Ok(out)
+}
+
+fn settings_of(
+    doc: &Scorecard,
+    framework: &Framework,
+    element_index: &HashMap<&str, usize>,
+) -> Result<Settings, Error> {
+    let options = doc.options.clone().unwrap_or_default();
+    let (green, amber) = thresholds((1.0, 0.5), options.thresholds, "/options/thresholds")?;
+    let level_thresholds = options.level_thresholds.unwrap_or([0.75; 4]);
+    for (k, t) in level_thresholds.iter().enumerate() {
+        if !t.is_finite() {
+            return err(
+                ErrorKind::InvalidValue,
+                pointer("/options/level_thresholds", k),
+                "a level threshold is a finite number",
+            );
+        }
+    }
+    let trend_tolerance = options.trend_tolerance.unwrap_or(0.01);
+    if !(trend_tolerance.is_finite() && trend_tolerance >= 0.0) {
+        return err(ErrorKind::InvalidValue, "/options/trend_tolerance", "the trend tolerance is a finite number >= 0");
+    }
+
+    let mut element_weights: Vec<f64> = framework.elements().map(|(_, e)| e.weight.unwrap_or(1.0)).collect();
+    for (id, &w) in options.element_weights.iter().flatten() {
+        let at = pointer("/options/element_weights", id);
+        let Some(&i) = element_index.get(id.as_str()) else {
+            return err(ErrorKind::UnknownReference, at, format!("the framework has no element {id:?}"));
+        };
+        weight_value(w, &at)?;
+        element_weights[i] = w;
+    }
+    let mut dimension_weights: Vec<f64> = framework.dimensions.iter().map(|d| d.weight.unwrap_or(1.0)).collect();
+    for (id, &w) in options.dimension_weights.iter().flatten() {
+        let at = pointer("/options/dimension_weights", id);
+        let Some(i) = framework.dimensions.iter().position(|d| &d.id == id) else {
+            return err(ErrorKind::UnknownReference, at, format!("the framework has no dimension {id:?}"));
+        };
+        weight_value(w, &at)?;
+        dimension_weights[i] = w;
+    }
+    Ok(Settings {
+        missing: options.missing.unwrap_or_default(),
+        clamp: options.clamp.unwrap_or(true),
+        green,
+        amber,
+        level_thresholds,
+        element_weights,
+        dimension_weights,
+        trend_tolerance,
+    })
+}
+
+fn weight_value(w: f64, at: &str) -> Result<(), Error> {
+    if w.is_finite() && w >= 0.0 {
+        Ok(())
+    } else {
+        err(ErrorKind::InvalidValue, at, format!("a weight is a finite number >= 0, not {w}"))
+    }
+}
+
+/// Overrides `inherited` field by field and checks `0 <= amber <= green`.
+fn thresholds(inherited: (f64, f64), own: Option<Thresholds>, at: &str) -> Result<(f64, f64), Error> {
+    let own = own.unwrap_or_default();
+    let (green, amber) = (own.green.unwrap_or(inherited.0), own.amber.unwrap_or(inherited.1));
+    if !(green.is_finite() && amber.is_finite() && 0.0 <= amber && amber <= green) {
+        return err(
+            ErrorKind::InvalidValue,
+            at,
+            format!("thresholds need 0 <= amber <= green, not amber {amber} and green {green}"),
+        );
+    }
+    Ok((green, amber))
+}
+
+/// Everything an indicator may refer to.
+struct Lookup<'a> {
+    framework: &'a Framework,
+    elements: &'a [(usize, &'a Element)],
+    element_index: HashMap<&'a str, usize>,
+    perspective_index: HashMap<&'a str, usize>,
+    principle_index: HashMap<&'a str, usize>,
+    scales: Scales<'a>,
+    settings: &'a Settings,
+}
+
+impl Lookup<'_> {
+    fn line(&self, ind: &Indicator, at: &str) -> Result<Line, Error> {
+        check_id(&ind.id, at)?;
+        let element = match &ind.element {
+            None => None,
+            Some(id) => Some(*self.element_index.get(id.as_str()).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::UnknownReference,
+                    pointer(at, "element"),
+                    format!("the framework has no element {id:?}"),
+                )
+            })?),
+        };
+        let perspective = self.perspective(ind, element, at)?;
+        let levels = self.levels(ind, element, at)?;
+        let principles = self.principles(ind, at)?;
+        framework::validate_weight(ind.weight, at)?;
+        let (measure, rating_scale) = self.measure(ind, at)?;
+        let check = |v: f64, path: String| match &rating_scale {
+            Some(scale) => check_rating(scale, v, &path),
+            None if !v.is_finite() => err(ErrorKind::InvalidValue, path, "a value is a finite number"),
+            None => Ok(()),
+        };
+        if let Some(v) = ind.value {
+            check(v, pointer(at, "value"))?;
+        } else if self.settings.missing == Missing::Error {
+            return err(ErrorKind::MissingValue, pointer(at, "value"), format!("indicator {:?} has no value", ind.id));
+        }
+        let history = ind.history.as_deref().unwrap_or_default();
+        if history.len() > MAX_HISTORY {
+            return err(
+                ErrorKind::LimitExceeded,
+                pointer(at, "history"),
+                format!("an indicator holds at most {MAX_HISTORY} history points, not {}", history.len()),
+            );
+        }
+        let mut series = Vec::with_capacity(history.len() + 1);
+        for (k, point) in history.iter().enumerate() {
+            if let Some(v) = point.value {
+                check(v, pointer(&pointer(&pointer(at, "history"), k), "value"))?;
+                series.push(v);
+            }
+        }
+        series.extend(ind.value);
+        let (green, amber) =
+            thresholds((self.settings.green, self.settings.amber), ind.thresholds, &pointer(at, "thresholds"))?;
+        Ok(Line {
+            perspective,
+            element,
+            levels,
+            principles,
+            weight: ind.weight.unwrap_or(1.0),
+            value: ind.value,
+            measure,
+            green,
+            amber,
+            series,
+        })
+    }
+
+    fn perspective(&self, ind: &Indicator, element: Option<usize>, at: &str) -> Result<usize, Error> {
+        let (id, path) = match (&ind.perspective, element) {
+            (Some(id), _) => (id.as_str(), pointer(at, "perspective")),
+            (None, Some(e)) => {
+                let dimension = &self.framework.dimensions[self.elements[e].0];
+                match &dimension.perspective {
+                    Some(id) => (id.as_str(), pointer(at, "element")),
+                    None => {
+                        return err(
+                            ErrorKind::InvalidDocument,
+                            at,
+                            format!(
+                                "indicator {:?} names no perspective and its dimension {:?} has none",
+                                ind.id, dimension.id
+                            ),
+                        )
+                    }
+                }
+            }
+            (None, None) => {
+                return err(
+                    ErrorKind::InvalidDocument,
+                    at,
+                    format!("indicator {:?} needs a perspective or an element", ind.id),
+                )
+            }
+        };
+        self.perspective_index.get(id).copied().ok_or_else(|| {
+            Error::new(
+                ErrorKind::UnknownReference,
+                path,
+                format!("perspective {id:?} is not among the scorecard's perspectives"),
+            )
+        })
+    }
+
+    fn levels(&self, ind: &Indicator, element: Option<usize>, at: &str) -> Result<Vec<i64>, Error> {
+        let Some(levels) = &ind.levels else {
+            return Ok(element.and_then(|e| self.elements[e].1.levels.clone()).unwrap_or_default());
+        };
+        let base = pointer(at, "levels");
+        for (j, &level) in levels.iter().enumerate() {
+            if !(1..=4).contains(&level) {
+                return err(
+                    ErrorKind::InvalidValue,
+                    pointer(&base, j),
+                    format!("pyramid levels are 1 to 4, not {level}"),
+                );
+            }
+            if levels[..j].contains(&level) {
+                return err(ErrorKind::InvalidDocument, pointer(&base, j), format!("level {level} is listed twice"));
+            }
+        }
+        Ok(levels.clone())
+    }
+
+    fn principles(&self, ind: &Indicator, at: &str) -> Result<Vec<usize>, Error> {
+        let base = pointer(at, "principles");
+        let mut out = Vec::new();
+        for (j, id) in ind.principles.iter().flatten().enumerate() {
+            let Some(&p) = self.principle_index.get(id.as_str()) else {
+                return err(
+                    ErrorKind::UnknownReference,
+                    pointer(&base, j),
+                    format!("the framework has no principle {id:?}"),
+                );
+            };
+            if out.contains(&p) {
+                return err(ErrorKind::InvalidDocument, pointer(&base, j), format!("principle {id:?} is listed twice"));
+            }
+            out.push(p);
+        }
+        Ok(out)
+    }
+
+    /// The measure, and for a rating its scale (against which values are checked).
+    fn measure(&self, ind: &Indicator, at: &str) -> Result<(Measure, Option<Scale>), Error> {
+        let target_at = pointer(at, "target");
+        match (&ind.scale, ind.baseline, ind.target) {
+            (Some(name), None, None) => {
+                let scale = self.scales.get(name).ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::UnknownReference,
+                        pointer(at, "scale"),
+                        format!("no scale is called {name:?}"),
+                    )
+                })?;
+                Ok((Measure::Linear { baseline: scale.min, target: scale.max }, Some(scale)))
+            }
+            (None, Some(Bound::Value(baseline)), Some(Bound::Value(target))) => {
+                finite(baseline, pointer(at, "baseline"))?;
+                finite(target, target_at.clone())?;
+                if baseline == target {
+                    return err(
+                        ErrorKind::InvalidIndicator,
+                        target_at,
+                        format!("target equals baseline ({target}): progress is undefined"),
+                    );
+                }
+                Ok((Measure::Linear { baseline, target }, None))
+            }
+            (None, Some(Bound::Range(blo, bhi)), Some(Bound::Range(lo, hi))) => {
+                if !(blo < lo && lo <= hi && hi < bhi && [blo, lo, hi, bhi].iter().all(|v| v.is_finite())) {
+                    return err(
+                        ErrorKind::InvalidIndicator,
+                        target_at,
+                        format!("a target range needs baseline low < target low <= target high < baseline high, not [{blo}, {bhi}] around [{lo}, {hi}]"),
+                    );
+                }
+                Ok((Measure::Range { blo, lo, hi, bhi }, None))
+            }
+            (None, Some(_), Some(_)) => err(
+                ErrorKind::InvalidIndicator,
+                target_at,
+                "baseline and target must both be numbers or both be [low, high] ranges",
+            ),
+            (Some(_), _, _) => err(ErrorKind::InvalidDocument, at, "a rating has a scale and no baseline or target"),
+            (None, _, _) => {
+                err(ErrorKind::InvalidDocument, at, "an indicator needs a scale, or both a baseline and a target")
+            }
+        }
+    }
+}
+
+fn check_id(id: &str, at: &str) -> Result<(), Error> {
+    let chars = id.chars().count();
+    if chars == 0 {
+        return err(ErrorKind::InvalidDocument, pointer(at, "id"), "an indicator id may not be empty");
+    }
+    if chars > MAX_ID_CHARS {
+        return err(
+            ErrorKind::LimitExceeded,
+            pointer(at, "id"),
+            format!("an indicator id has at most {MAX_ID_CHARS} characters, not {chars}"),
+        );
+    }
+    Ok(())
+}
+
+fn finite(v: f64, at: String) -> Result<(), Error> {
+    if v.is_finite() {
+        Ok(())
+    } else {
+        err(ErrorKind::InvalidValue, at, "a baseline or target is a finite number")
+    }
+}

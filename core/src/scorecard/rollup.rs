@@ -1,0 +1,326 @@
+//! The five views, the pyramid and what to fix first (SPEC 5). Every sum runs left to
+//! right in document or framework order, so every front gets the same bits.
+
+use super::document::Missing;
+use super::progress::{progress, status, trend};
+use super::resolve::{Line, Resolved};
+use crate::error::{err, pointer, Error, ErrorKind};
+use crate::report::{
+    DimensionRow, ElementRow, GapRow, IndicatorRow, LevelRow, PerspectiveRow, PrincipleRow, PriorityRow, Report,
+    ReportOutcome, Status,
+};
+
+/// Running sums of one group of indicators.
+#[derive(Default, Clone, Copy)]
+struct Group {
+    /// Sum of weight x progress over the indicators that count.
+    weighted: f64,
+    /// Sum of the weights of the indicators that count (the score's denominator).
+    counted: f64,
+    /// Sum of the weights of the indicators with a value.
+    present: f64,
+    /// Sum of all weights.
+    total: f64,
+    indicators: usize,
+}
+
+impl Group {
+    fn add(&mut self, weight: f64, has_value: bool, counted_progress: Option<f64>) {
+        self.indicators += 1;
+        self.total += weight;
+        if has_value {
+            self.present += weight;
+        }
+        if let Some(p) = counted_progress {
+            self.weighted += weight * p;
+            self.counted += weight;
+        }
+    }
+
+    fn score(&self) -> Option<f64> {
+        (self.counted != 0.0).then(|| self.weighted / self.counted)
+    }
+
+    fn coverage(&self) -> Option<f64> {
+        (self.total != 0.0).then(|| self.present / self.total)
+    }
+}
+
+/// Weighted mean of the scores that are present; `None` if none or their weights sum to 0.
+fn weighted_mean(items: impl Iterator<Item = (f64, Option<f64>)>) -> Option<f64> {
+    let (mut weighted, mut weights, mut any) = (0.0, 0.0, false);
+    for (w, score) in items {
+        if let Some(s) = score {
+            weighted += w * s;
+            weights += w;
+            any = true;
+        }
+    }
+    (any && weights != 0.0).then(|| weighted / weights)
+}
+
+/// One indicator's own numbers.
+struct Scored {
+    achievement: Option<f64>,
+    progress: Option<f64>,
+    /// Progress as the rollups count it (0 for a missing value under `missing: zero`).
+    counted: Option<f64>,
+}
+
+pub(crate) fn report(r: &Resolved<'_>) -> Result<Report, Error> {
+    let s = &r.settings;
+    let scored = score_lines(r)?;
+
+    let mut perspectives = vec![Group::default(); r.perspectives.len()];
+    let mut elements = vec![Group::default(); r.elements.len()];
+    let mut dimensions = vec![Group::default(); r.framework.dimensions.len()];
+    let mut levels = [Group::default(); 4];
+    let mut principles = vec![Group::default(); r.framework.principles.len()];
+    let mut all = Group::default();
+    for (line, sc) in r.lines.iter().zip(&scored) {
+        let add = |g: &mut Group| g.add(line.weight, line.value.is_some(), sc.counted);
+        add(&mut perspectives[line.perspective]);
+        if let Some(e) = line.element {
+            add(&mut elements[e]);
+            add(&mut dimensions[r.elements[e].0]);
+        }
+        for &level in &line.levels {
+            add(&mut levels[(level - 1) as usize]);
+        }
+        for &p in &line.principles {
+            add(&mut principles[p]);
+        }
+        add(&mut all);
+    }
+    let group_status = |score: Option<f64>| status(score, s.green, s.amber);
+
+    let perspective_rows: Vec<PerspectiveRow> = r
+        .perspectives
+        .iter()
+        .zip(&perspectives)
+        .map(|(p, g)| PerspectiveRow {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            weight: p.weight,
+            score: g.score(),
+            status: group_status(g.score()),
+            coverage: g.coverage(),
+            indicators: g.indicators,
+        })
+        .collect();
+    let score = weighted_mean(perspective_rows.iter().map(|p| (p.weight, p.score)));
+
+    let element_rows: Vec<ElementRow> = r
+        .elements
+        .iter()
+        .zip(&elements)
+        .enumerate()
+        .map(|(i, ((d, e), g))| ElementRow {
+            id: e.id.clone(),
+            title: e.title.clone(),
+            dimension: r.framework.dimensions[*d].id.clone(),
+            weight: s.element_weights[i],
+            score: g.score(),
+            status: group_status(g.score()),
+            coverage: g.coverage(),
+            levels: e.levels.clone().unwrap_or_default(),
+        })
+        .collect();
+    let dimension_rows: Vec<DimensionRow> = r
+        .framework
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(d, dim)| {
+            let members = || element_rows.iter().zip(&r.elements).filter(move |(_, (ed, _))| *ed == d);
+            let score = weighted_mean(members().map(|(row, _)| (row.weight, row.score)));
+            DimensionRow {
+                id: dim.id.clone(),
+                title: dim.title.clone(),
+                weight: s.dimension_weights[d],
+                score,
+                status: group_status(score),
+                coverage: dimensions[d].coverage(),
+                elements: members().map(|(row, _)| row.id.clone()).collect(),
+            }
+        })
+        .collect();
+    let model_score = weighted_mean(dimension_rows.iter().map(|d| (d.weight, d.score)));
+
+    let level_rows: Vec<LevelRow> = r
+        .framework
+        .levels
+        .iter()
+        .zip(&levels)
+        .zip(s.level_thresholds)
+        .map(|((level, g), threshold)| LevelRow {
+            level: level.level,
+            id: level.id.clone(),
+            title: level.title.clone(),
+            outcome: level.outcome,
+            score: g.score(),
+            threshold,
+            met: g.score().is_some_and(|score| score >= threshold),
+            indicators: g.indicators,
+        })
+        .collect();
+    let level_attained = level_rows.iter().take_while(|l| l.met).count() as u8;
+    let outcome = match level_attained {
+        3.. => ReportOutcome::Delight,
+        2 => ReportOutcome::Satisfaction,
+        _ => ReportOutcome::BelowSatisfaction,
+    };
+
+    let principle_rows = r
+        .framework
+        .principles
+        .iter()
+        .zip(&principles)
+        .map(|(p, g)| PrincipleRow {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            score: g.score(),
+            coverage: g.coverage(),
+            indicators: g.indicators,
+        })
+        .collect();
+
+    let gaps = gaps(r, &element_rows, &dimension_rows);
+    let priorities = priorities(r, &scored, &perspectives, &perspective_rows);
+    Ok(Report {
+        servex: 1,
+        framework: r.framework.id.clone(),
+        title: r.doc.title.clone(),
+        score,
+        model_score,
+        status: group_status(score),
+        coverage: all.coverage(),
+        level_attained,
+        outcome,
+        focus_level: (level_attained < 4).then_some(level_attained + 1),
+        perspectives: perspective_rows,
+        dimensions: dimension_rows,
+        elements: element_rows,
+        levels: level_rows,
+        principles: principle_rows,
+        indicators: indicator_rows(r, &scored),
+        gaps,
+        priorities,
+    })
+}
+
+fn score_lines(r: &Resolved<'_>) -> Result<Vec<Scored>, Error> {
+    let clamp = r.settings.clamp;
+    r.lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let achievement = line.value.map(|v| line.measure.achievement(v));
+            if achievement.is_some_and(|a| !a.is_finite()) {
+                return err(
+                    ErrorKind::InvalidValue,
+                    pointer(&pointer("/indicators", i), "value"),
+                    "value, baseline and target are too far apart to compute progress",
+                );
+            }
+            let progress = achievement.map(|a| progress(a, clamp));
+            let counted = match (progress, r.settings.missing) {
+                (None, Missing::Zero) => Some(0.0),
+                (p, _) => p,
+            };
+            Ok(Scored { achievement, progress, counted })
+        })
+        .collect()
+}
+
+fn indicator_rows(r: &Resolved<'_>, scored: &[Scored]) -> Vec<IndicatorRow> {
+    r.doc
+        .indicators
+        .iter()
+        .zip(&r.lines)
+        .zip(scored)
+        .map(|((ind, line), sc): ((_, &Line), _)| {
+            let series: Vec<f64> =
+                line.series.iter().map(|&v| progress(line.measure.achievement(v), r.settings.clamp)).collect();
+            IndicatorRow {
+                id: ind.id.clone(),
+                title: ind.title.clone(),
+                perspective: r.perspectives[line.perspective].id.clone(),
+                element: ind.element.clone(),
+                levels: line.levels.clone(),
+                principles: line.principles.iter().map(|&p| r.framework.principles[p].id.clone()).collect(),
+                weight: line.weight,
+                value: line.value,
+                direction: line.measure.direction(),
+                achievement: sc.achievement,
+                progress: sc.progress,
+                status: if line.value.is_some() {
+                    status(sc.progress, line.green, line.amber)
+                } else {
+                    Status::Missing
+                },
+                trend: trend(&series, r.settings.trend_tolerance),
+                unit: ind.unit.clone(),
+                evidence: ind.evidence.clone(),
+                meta: ind.meta.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Sorts rows by impact, highest first; only equal impacts (0.0 == -0.0 included) tie,
+/// and ties keep their order (the sort is stable).
+fn by_impact<T>(rows: &mut [T], impact: impl Fn(&T) -> f64) {
+    rows.sort_by(|a, b| impact(b).partial_cmp(&impact(a)).unwrap_or(std::cmp::Ordering::Equal));
+}
+
+fn gaps(r: &Resolved<'_>, elements: &[ElementRow], dimensions: &[DimensionRow]) -> Vec<GapRow> {
+    let scored_dimensions: f64 = dimensions.iter().filter(|d| d.score.is_some()).map(|d| d.weight).sum();
+    let mut rows: Vec<GapRow> = elements
+        .iter()
+        .zip(&r.elements)
+        .filter_map(|(row, (d, _))| {
+            let score = row.score?;
+            let scored_elements: f64 = elements
+                .iter()
+                .zip(&r.elements)
+                .filter(|(other, (od, _))| od == d && other.score.is_some())
+                .map(|(other, _)| other.weight)
+                .sum();
+            if scored_elements == 0.0 || scored_dimensions == 0.0 {
+                return None;
+            }
+            let impact = (1.0 - score) * (row.weight / scored_elements) * (dimensions[*d].weight / scored_dimensions);
+            Some(GapRow { element: row.id.clone(), score, gap: 1.0 - score, impact })
+        })
+        .collect();
+    by_impact(&mut rows, |g| g.impact);
+    rows
+}
+
+fn priorities(
+    r: &Resolved<'_>,
+    scored: &[Scored],
+    groups: &[Group],
+    perspectives: &[PerspectiveRow],
+) -> Vec<PriorityRow> {
+    let scored_perspectives: f64 = perspectives.iter().filter(|p| p.score.is_some()).map(|p| p.weight).sum();
+    let mut rows: Vec<PriorityRow> = r
+        .lines
+        .iter()
+        .zip(scored)
+        .zip(&r.doc.indicators)
+        .filter_map(|((line, sc), ind)| {
+            let p = sc.counted?;
+            let own = groups[line.perspective].counted;
+            if own == 0.0 || scored_perspectives == 0.0 {
+                return None;
+            }
+            let weight = perspectives[line.perspective].weight;
+            let impact = (1.0 - p) * (line.weight / own) * (weight / scored_perspectives);
+            Some(PriorityRow { indicator: ind.id.clone(), progress: p, impact })
+        })
+        .collect();
+    by_impact(&mut rows, |p| p.impact);
+    rows
+}
