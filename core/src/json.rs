@@ -64,6 +64,22 @@ fn too_deep() -> Result<(), Error> {
     err(ErrorKind::LimitExceeded, "", format!("JSON is nested more than {MAX_DEPTH} deep"))
 }
 
+/// Deserialises a typed value, turning serde's complaint into `invalid_document` at the
+/// JSON Pointer of the offending member (an unknown field is named itself).
+pub(crate) fn from_value<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, Error> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let mut path = String::new();
+        for segment in e.path().iter() {
+            match segment {
+                serde_path_to_error::Segment::Seq { index } => path = pointer(&path, index),
+                serde_path_to_error::Segment::Map { key } => path = pointer(&path, key),
+                serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
+            }
+        }
+        Error::new(ErrorKind::InvalidDocument, path, e.inner().to_string())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,20 +122,4 @@ mod tests {
             assert_eq!(parse(text).unwrap_err().kind(), ErrorKind::InvalidJson, "{text}");
         }
     }
-}
-
-/// Deserialises a typed value, turning serde's complaint into `invalid_document` at the
-/// JSON Pointer of the offending member (an unknown field is named itself).
-pub(crate) fn from_value<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, Error> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let mut path = String::new();
-        for segment in e.path().iter() {
-            match segment {
-                serde_path_to_error::Segment::Seq { index } => path = pointer(&path, index),
-                serde_path_to_error::Segment::Map { key } => path = pointer(&path, key),
-                serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
-            }
-        }
-        Error::new(ErrorKind::InvalidDocument, path, e.inner().to_string())
-    })
 }

@@ -119,6 +119,8 @@ mod tests {
         })
     }
 
+    type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
+
     fn fails(edit: impl FnOnce(&mut serde_json::Value)) -> (ErrorKind, String) {
         let mut v = minimal();
         edit(&mut v);
@@ -133,7 +135,7 @@ mod tests {
 
     #[test]
     fn each_rule_names_its_member() {
-        let cases: Vec<(Box<dyn FnOnce(&mut serde_json::Value)>, ErrorKind, &str)> = vec![
+        let cases: Vec<(Edit, ErrorKind, &str)> = vec![
             (
                 Box::new(|v| v["principles"] = json!([{"id": "a"}, {"id": "a"}])),
                 ErrorKind::DuplicateId,
