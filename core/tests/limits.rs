@@ -1,0 +1,128 @@
+//! The limits of SPEC 8, at the boundary and one past it, and hostile input.
+
+use serde_json::{json, Value};
+use servex::{call, ErrorKind, Scorecard};
+
+fn kind_and_path(result: Result<Value, servex::Error>) -> (ErrorKind, String) {
+    let e = result.unwrap_err();
+    (e.kind(), e.path().to_string())
+}
+
+fn measure(id: impl Into<Value>) -> Value {
+    json!({"id": id.into(), "perspective": "service", "baseline": 0, "target": 1, "value": 1})
+}
+
+#[test]
+fn a_million_indicators_are_scored_and_one_more_is_refused() {
+    use servex::{score, Indicator};
+    let mut card = Scorecard::new();
+    card.indicators = (0..servex::scorecard::MAX_INDICATORS)
+        .map(|i| Indicator::measure(i.to_string(), 0.0, 1.0).perspective("service").value(1.0))
+        .collect();
+    assert_eq!(score(&card).unwrap().score, Some(1.0));
+    card.indicators.push(Indicator::measure("one-too-many", 0.0, 1.0).perspective("service"));
+    let e = score(&card).unwrap_err();
+    assert_eq!((e.kind(), e.path()), (ErrorKind::LimitExceeded, "/indicators"));
+}
+
+#[test]
+fn json_with_too_many_indicators_is_refused_before_it_is_read() {
+    // Nulls would each be an invalid indicator: the count is checked first.
+    let doc = json!({"indicators": vec![Value::Null; servex::scorecard::MAX_INDICATORS + 1]});
+    assert_eq!(kind_and_path(call("score", &doc)), (ErrorKind::LimitExceeded, "/indicators".into()));
+    let doc = json!({"indicators": vec![Value::Null; servex::scorecard::MAX_INDICATORS]});
+    assert_eq!(kind_and_path(call("score", &doc)), (ErrorKind::InvalidDocument, "/indicators/0".into()));
+}
+
+#[test]
+fn history_is_limited_per_indicator() {
+    let points = |n: usize| -> Vec<Value> { (0..n).map(|k| json!({"period": k.to_string(), "value": 0.5})).collect() };
+    let mut ind = measure("a");
+    ind["history"] = json!(points(servex::scorecard::MAX_HISTORY));
+    assert!(call("score", &json!({"indicators": [ind.clone()]})).is_ok());
+    ind["history"] = json!(points(servex::scorecard::MAX_HISTORY + 1));
+    assert_eq!(
+        kind_and_path(call("score", &json!({"indicators": [ind]}))),
+        (ErrorKind::LimitExceeded, "/indicators/0/history".into())
+    );
+}
+
+#[test]
+fn ids_are_limited_in_code_points_not_bytes() {
+    let id = "é".repeat(servex::scorecard::MAX_ID_CHARS);
+    assert!(call("score", &json!({"indicators": [measure(id.clone())]})).is_ok());
+    assert_eq!(
+        kind_and_path(call("score", &json!({"indicators": [measure(id + "é")]}))),
+        (ErrorKind::LimitExceeded, "/indicators/0/id".into())
+    );
+}
+
+#[test]
+fn deep_json_is_refused_as_text_and_as_a_value() {
+    let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert_eq!(Scorecard::from_json_str(&text).unwrap_err().kind(), ErrorKind::LimitExceeded);
+    let mut deep = json!(1);
+    for _ in 0..64 {
+        deep = json!([deep]);
+    }
+    let doc = json!({"indicators": [measure("a")], "meta": deep});
+    assert_eq!(kind_and_path(call("score", &doc)), (ErrorKind::LimitExceeded, String::new()));
+}
+
+#[test]
+fn malformed_text_is_invalid_json() {
+    for text in ["", "{", "{\"indicators\": [}", "\u{feff}{}", "NaN"] {
+        assert_eq!(Scorecard::from_json_str(text).unwrap_err().kind(), ErrorKind::InvalidJson, "{text:?}");
+    }
+}
+
+#[test]
+fn non_finite_numbers_from_rust_are_invalid_values() {
+    use servex::{score, Indicator};
+    let card = |ind: Indicator| Scorecard::new().indicator(ind.perspective("service"));
+    for (ind, path) in [
+        (Indicator::measure("a", 0.0, 1.0).value(f64::NAN), "/indicators/0/value"),
+        (Indicator::measure("a", 0.0, f64::INFINITY).value(1.0), "/indicators/0/target"),
+        (Indicator::measure("a", f64::NAN, 1.0).value(1.0), "/indicators/0/baseline"),
+        (Indicator::measure("a", 0.0, 1.0).value(1.0).weight(f64::NAN), "/indicators/0/weight"),
+        (
+            Indicator::measure("a", 0.0, 1.0).value(1.0).history("q1", Some(f64::NEG_INFINITY)),
+            "/indicators/0/history/0/value",
+        ),
+        (Indicator::measure("a", -1e308, 1e308).value(1e308), "/indicators/0/value"),
+        (Indicator::rating("a", "maturity").value(f64::NAN), "/indicators/0/value"),
+    ] {
+        let e = score(&card(ind)).unwrap_err();
+        assert_eq!((e.kind(), e.path()), (ErrorKind::InvalidValue, path));
+    }
+}
+
+#[test]
+fn wrong_json_types_are_invalid_documents_at_the_member() {
+    for (doc, path) in [
+        (json!([]), ""),
+        (json!("score me"), ""),
+        (json!({}), ""),
+        (json!({"indicators": {}}), "/indicators"),
+        (json!({"indicators": [{"id": 7, "perspective": "service", "baseline": 0, "target": 1}]}), "/indicators/0/id"),
+        (json!({"servex": "1", "indicators": []}), "/servex"),
+        (json!({"indicators": [], "options": {"level_thresholds": [0.5, 0.5]}}), "/options/level_thresholds"),
+        (
+            json!({"indicators": [{"id": "a", "perspective": "service", "baseline": [0, 1, 2], "target": 1}]}),
+            "/indicators/0/baseline",
+        ),
+    ] {
+        assert_eq!(kind_and_path(call("score", &doc)), (ErrorKind::InvalidDocument, path.to_string()), "{doc}");
+    }
+}
+
+#[test]
+fn unknown_calls_and_catalogue_inputs_are_errors() {
+    assert_eq!(kind_and_path(call("scores", &json!({}))), (ErrorKind::InvalidDocument, String::new()));
+    assert_eq!(
+        kind_and_path(call("catalogue", &json!({"framework": "efqm"}))),
+        (ErrorKind::UnknownFramework, "/framework".into())
+    );
+    assert_eq!(kind_and_path(call("catalogue", &json!({"frame": 1}))), (ErrorKind::InvalidDocument, "/frame".into()));
+    assert_eq!(call("catalogue", &Value::Null).unwrap()["id"], "iso23592:2021");
+}
