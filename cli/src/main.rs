@@ -1,1 +1,135 @@
-fn main() {}
+//! `servex`, the command line of the servex library.
+//!
+//! It is deliberately thin: every command reads JSON, hands it to the library's one
+//! entry point [`servex::call`] (or [`servex::score`] for the demo) and prints what
+//! comes back. No scoring happens here, so the command line can never disagree with
+//! the Rust, Python and JavaScript fronts, and new library calls work unchanged.
+//!
+//! Exit status: 0 on success (the result JSON on stdout); 1 when the command could
+//! not run at all (bad usage, a missing or unreadable file, text that is not UTF-8;
+//! a sentence on stderr); 2 when servex refused the input (SPEC 8: the error as JSON
+//! `{"error": {kind, message, path}}` on stderr). Usage errors use 1, not clap's
+//! customary 2, so that status 2 always means "machine-readable error on stderr".
+
+mod demo;
+mod input;
+mod output;
+mod table;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use serde_json::{json, Value};
+
+use crate::input::Source;
+use crate::output::Failure;
+
+/// Score service excellence (ISO 23592 balanced scorecards) and customer metrics.
+///
+/// Every command prints its result as JSON on stdout. On failure servex prints
+/// {"error": {"kind", "message", "path"}} on stderr and exits with status 2; a file
+/// that cannot be read exits with status 1.
+#[derive(Parser)]
+#[command(name = "servex", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Score a scorecard document (JSON) into a report: perspectives, elements, pyramid, gaps.
+    Score(InputArg),
+    /// Print a framework with its defaults filled in (the built-in ISO 23592 one by default).
+    Catalogue(CatalogueArgs),
+    /// Net Promoter Score with a confidence interval, from {"responses": [0..10, ...], ...}.
+    Nps(InputArg),
+    /// Customer satisfaction (top-box share) with a Wilson interval, from {"responses": [...], ...}.
+    Csat(InputArg),
+    /// Customer effort score: mean, agree, disagree and net, from {"responses": [...], ...}.
+    Ces(InputArg),
+    /// SERVQUAL gaps (perceptions minus expectations), from {"expectations", "perceptions", ...}.
+    Servqual(InputArg),
+    /// Kano categories of attributes, from {"functional", "dysfunctional", ...} answers.
+    Kano(InputArg),
+    /// Score the bundled sample organisation (Acme Home Care) and print a readable summary.
+    Demo(DemoArgs),
+}
+
+/// A JSON input: the document for `score`, the keyword arguments for a metric.
+#[derive(Args)]
+struct InputArg {
+    /// JSON file to read, or `-` for standard input.
+    #[arg(value_name = "FILE|-")]
+    input: PathBuf,
+}
+
+#[derive(Args)]
+struct CatalogueArgs {
+    /// Id of a built-in framework, e.g. iso23592:2021.
+    #[arg(long, value_name = "ID", conflicts_with = "input")]
+    framework: Option<String>,
+    /// JSON file (or `-` for standard input) holding {"framework": ID or framework object},
+    /// to check a custom framework and see it with defaults filled in.
+    #[arg(value_name = "FILE|-")]
+    input: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct DemoArgs {
+    /// Print the full report as JSON instead of the summary.
+    #[arg(long, conflicts_with = "document")]
+    json: bool,
+    /// Print the sample scorecard document itself, a starting point for your own.
+    #[arg(long)]
+    document: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are not failures; clap knows which is which.
+            let code = if e.use_stderr() { 1 } else { 0 };
+            // If even that cannot be printed there is nobody left to tell.
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli.command) {
+        Ok(text) => output::print_stdout(&text),
+        Err(failure) => output::report_failure(&failure),
+    }
+}
+
+/// Runs one command and returns the text for stdout.
+fn run(command: Command) -> Result<String, Failure> {
+    let (name, arg) = match command {
+        Command::Score(arg) => ("score", arg),
+        Command::Nps(arg) => ("nps", arg),
+        Command::Csat(arg) => ("csat", arg),
+        Command::Ces(arg) => ("ces", arg),
+        Command::Servqual(arg) => ("servqual", arg),
+        Command::Kano(arg) => ("kano", arg),
+        Command::Catalogue(args) => return catalogue(args),
+        Command::Demo(args) => return demo::run(args.json, args.document),
+    };
+    let input = input::read_json(&Source::from_arg(&arg.input))?;
+    call(name, &input)
+}
+
+/// `catalogue` takes `{framework}` like every front; the flag is shorthand for an id.
+fn catalogue(args: CatalogueArgs) -> Result<String, Failure> {
+    let input = match (args.framework, args.input) {
+        (Some(id), _) => json!({ "framework": id }),
+        (None, Some(path)) => input::read_json(&Source::from_arg(&path))?,
+        (None, None) => json!({}),
+    };
+    call("catalogue", &input)
+}
+
+fn call(name: &str, input: &Value) -> Result<String, Failure> {
+    let result = servex::call(name, input).map_err(Failure::Servex)?;
+    output::pretty(&result)
+}

@@ -6,6 +6,7 @@ pub mod framework;
 pub mod json;
 pub mod metrics;
 pub mod report;
+pub mod sample;
 pub mod scorecard;
 
 pub use call::{call, catalogue, CALLS};

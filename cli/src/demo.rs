@@ -1,0 +1,215 @@
+//! `servex demo`: the bundled sample organisation, scored by the library and laid out
+//! for a person to read. Everything shown comes from the [`servex::Report`]; this
+//! module only formats it (percentages, `-` for a missing score, aligned columns).
+
+use serde::Serialize;
+use servex::sample::{sample_scorecard, SAMPLE_JSON};
+use servex::Report;
+
+use crate::output::{self, Failure};
+use crate::table::{Align, Table};
+
+/// How many priorities and gaps the summary lists.
+const TOP_PRIORITIES: usize = 5;
+const TOP_GAPS: usize = 3;
+
+/// Runs the demo: the summary, the full report (`--json`) or the document (`--document`).
+pub fn run(as_json: bool, document: bool) -> Result<String, Failure> {
+    if document {
+        return Ok(SAMPLE_JSON.trim_end().to_string());
+    }
+    let report = servex::score(&sample_scorecard()).map_err(Failure::Servex)?;
+    if as_json {
+        output::pretty(&report)
+    } else {
+        Ok(summary(&report))
+    }
+}
+
+/// The report as plain text: headline, the five views and what to work on first.
+pub fn summary(report: &Report) -> String {
+    let mut out = String::new();
+    let heading = report.title.as_deref().unwrap_or("Untitled scorecard");
+    out.push_str(&format!("{heading}\nscored on {}\n\n", report.framework));
+
+    let mut head = Table::new(&[("", Align::Left), ("", Align::Right), ("", Align::Left)]);
+    head.row(vec!["Score".into(), percent(report.score), word(&report.status)]);
+    // The report gives the model score no status of its own, and the CLI computes none.
+    head.row(vec!["Model score".into(), percent(report.model_score), String::new()]);
+    head.row(vec!["Coverage".into(), percent(report.coverage), String::new()]);
+    out.push_str(skip_header(&head.render("")));
+
+    out.push_str("\nPerspectives\n");
+    let mut t = Table::new(&[
+        ("", Align::Left),
+        ("weight", Align::Right),
+        ("score", Align::Right),
+        ("status", Align::Left),
+        ("coverage", Align::Right),
+        ("indicators", Align::Right),
+    ]);
+    for p in &report.perspectives {
+        t.row(vec![
+            p.title.clone().unwrap_or_else(|| p.id.clone()),
+            number(p.weight),
+            percent(p.score),
+            word(&p.status),
+            percent(p.coverage),
+            p.indicators.to_string(),
+        ]);
+    }
+    out.push_str(&t.render("  "));
+
+    out.push_str("\nDimensions\n");
+    let mut t = Table::new(&[
+        ("", Align::Left),
+        ("score", Align::Right),
+        ("status", Align::Left),
+        ("coverage", Align::Right),
+        ("", Align::Left),
+    ]);
+    for d in &report.dimensions {
+        t.row(vec![d.id.clone(), percent(d.score), word(&d.status), percent(d.coverage), title(d.title.as_deref())]);
+    }
+    out.push_str(&t.render("  "));
+
+    out.push_str("\nElements\n");
+    let mut t = Table::new(&[
+        ("", Align::Left),
+        ("score", Align::Right),
+        ("status", Align::Left),
+        ("coverage", Align::Right),
+        ("", Align::Left),
+    ]);
+    for e in &report.elements {
+        t.row(vec![e.id.clone(), percent(e.score), word(&e.status), percent(e.coverage), title(e.title.as_deref())]);
+    }
+    out.push_str(&t.render("  "));
+
+    out.push_str("\nPyramid\n");
+    let mut t = Table::new(&[
+        ("", Align::Right),
+        ("", Align::Left),
+        ("score", Align::Right),
+        ("needs", Align::Right),
+        ("", Align::Left),
+    ]);
+    for l in &report.levels {
+        t.row(vec![
+            l.level.to_string(),
+            title(l.title.as_deref().or(Some(&l.id))),
+            percent(l.score),
+            percent(Some(l.threshold)),
+            if l.met { "met" } else { "not met" }.to_string(),
+        ]);
+    }
+    out.push_str(&t.render("  "));
+    let attained = match report.level_attained {
+        0 => "none".to_string(),
+        n => n.to_string(),
+    };
+    out.push_str(&format!("  Level attained: {attained} (outcome: {})\n", word(&report.outcome)));
+    match report.focus_level {
+        Some(next) => {
+            let name = report.levels.iter().find(|l| l.level == next).and_then(|l| l.title.clone());
+            let name = name.map(|t| format!(": {t}")).unwrap_or_default();
+            out.push_str(&format!("  Focus next on level {next}{name}\n"));
+        }
+        None => out.push_str("  Every level is met\n"),
+    }
+
+    out.push_str(&format!(
+        "\nTop {TOP_PRIORITIES} priorities (how much the score rises if the indicator reaches its target)\n"
+    ));
+    let mut t = Table::new(&[
+        ("", Align::Right),
+        ("", Align::Left),
+        ("progress", Align::Right),
+        ("impact", Align::Right),
+        ("", Align::Left),
+    ]);
+    for (rank, p) in report.priorities.iter().take(TOP_PRIORITIES).enumerate() {
+        let name = report.indicators.iter().find(|i| i.id == p.indicator).and_then(|i| i.title.as_deref());
+        t.row(vec![
+            format!("{}.", rank + 1),
+            p.indicator.clone(),
+            percent(Some(p.progress)),
+            points(p.impact),
+            title(name),
+        ]);
+    }
+    out.push_str(&t.render("  "));
+
+    out.push_str(&format!("\nTop {TOP_GAPS} gaps (how much the model score rises if the element reaches 100%)\n"));
+    let mut t = Table::new(&[
+        ("", Align::Right),
+        ("", Align::Left),
+        ("score", Align::Right),
+        ("impact", Align::Right),
+        ("", Align::Left),
+    ]);
+    for (rank, g) in report.gaps.iter().take(TOP_GAPS).enumerate() {
+        let name = report.elements.iter().find(|e| e.id == g.element).and_then(|e| e.title.as_deref());
+        t.row(vec![format!("{}.", rank + 1), g.element.clone(), percent(Some(g.score)), points(g.impact), title(name)]);
+    }
+    out.push_str(&t.render("  "));
+    out.push_str("\nThe full report: servex demo --json. The document scored: servex demo --document.");
+    out
+}
+
+/// A fraction as a percentage with one decimal; `-` when there is none.
+pub fn percent(fraction: Option<f64>) -> String {
+    fraction.map_or_else(|| "-".to_string(), |f| format!("{:.1}%", 100.0 * f))
+}
+
+/// An impact (a share of a score) as percentage points.
+pub fn points(impact: f64) -> String {
+    format!("+{:.2} pts", 100.0 * impact)
+}
+
+/// A weight without a needless `.0`.
+fn number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// The library's own word for a status or outcome (its JSON name), for a person.
+pub fn word(value: &impl Serialize) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s.replace('_', " "),
+        _ => "-".to_string(),
+    }
+}
+
+/// A display title; `-` when there is none. Titles go in the last column, so a long
+/// one never pushes the numbers out of line.
+fn title(title: Option<&str>) -> String {
+    title.unwrap_or("-").to_string()
+}
+
+/// The headline table has no header row; drop its blank first line.
+fn skip_header(rendered: &str) -> &str {
+    rendered.split_once('\n').map_or(rendered, |(_, rest)| rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_is_a_dash_not_zero() {
+        assert_eq!(percent(None), "-");
+        assert_eq!(percent(Some(0.0)), "0.0%");
+        assert_eq!(percent(Some(0.7172911)), "71.7%");
+        assert_eq!(points(0.0625), "+6.25 pts");
+    }
+
+    #[test]
+    fn words_are_the_library_names() {
+        assert_eq!(word(&servex::report::Status::Amber), "amber");
+        assert_eq!(word(&servex::report::ReportOutcome::BelowSatisfaction), "below satisfaction");
+    }
+}
