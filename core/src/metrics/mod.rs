@@ -22,24 +22,24 @@ mod ces;
 //TMP mod conformance;
 mod csat;
 mod groups;
-//TMP mod kano;
+mod kano;
 mod matrix;
 mod normal;
 mod nps;
 mod response;
-//TMP mod servqual;
+mod servqual;
 
 pub use ces::{ces, ces_grouped, Ces, CesOptions};
 pub use csat::{csat, csat_grouped, Csat, CsatOptions};
 pub use groups::{GroupLabel, GroupResult, Grouped, Groups};
-//TMP pub use kano::{kano, AttributeLabel, Kano, KanoAttribute, KanoCategory, KanoCounts};
+pub use kano::{kano, AttributeLabel, Kano, KanoAttribute, KanoCategory, KanoCounts};
 pub use matrix::Matrix;
 pub use normal::normal_quantile;
 pub use nps::{nps, nps_grouped, Nps, NpsOptions};
 pub use response::Response;
-/*TMP pub use servqual::{
+pub use servqual::{
     servqual, Dimension, DimensionGap, ItemGap, Servqual, ServqualOptions, SERVQUAL_22,
-}; TMP*/
+};
 
 /// What to do with a response that is not a valid answer (NaN, infinite, fractional
 /// or off the scale).
