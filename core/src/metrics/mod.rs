@@ -16,10 +16,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{err, Error, ErrorKind};
 
-//TMP pub(crate) mod args;
+pub(crate) mod args;
 mod ces;
-//TMP #[cfg(test)]
-//TMP mod conformance;
+#[cfg(test)]
+mod conformance;
 mod csat;
 mod groups;
 mod kano;
