@@ -113,10 +113,9 @@ fn wilson(k: f64, n: f64, z: f64) -> (f64, f64) {
     let denom = 1.0 + z2 / n;
     let centre = (p + z2 / (2.0 * n)) / denom;
     let half = z / denom * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
-    (
-        (centre - half).clamp(0.0, 1.0),
-        (centre + half).clamp(0.0, 1.0),
-    )
+    // The interval always holds p; the clamps only remove rounding (e.g. a lower end of
+    // 1e-17 at p = 0).
+    ((centre - half).clamp(0.0, p), (centre + half).clamp(p, 1.0))
 }
 
 fn finish(t: &Tally, z: f64, options: &CsatOptions) -> Csat {

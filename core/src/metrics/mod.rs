@@ -26,6 +26,8 @@ mod kano;
 mod matrix;
 mod normal;
 mod nps;
+#[cfg(test)]
+mod properties;
 mod response;
 mod servqual;
 
