@@ -1,0 +1,301 @@
+//! Integer responses from numeric columns, and the one-pass tally every scale metric
+//! (NPS, CSAT, CES) is computed from.
+//!
+//! A scale metric only needs, per group, how many valid responses fall below, between
+//! and above two thresholds, their sum (for a mean) and how many were invalid. The
+//! tally computes exactly that without allocating per element; a `u8` column is
+//! counted into a 256-bin histogram first and the bins are classified afterwards.
+
+use crate::error::{err, pointer, Error, ErrorKind};
+
+use super::groups::{self, GroupResult, Grouped, Groups};
+use super::Invalid;
+
+/// A numeric type that survey responses can be given in.
+///
+/// A response is valid when it is a finite number with no fractional part (`10.0` is
+/// 10) inside the metric's scale; NaN, infinities and `7.5` are invalid.
+pub trait Response: Copy {
+    /// The response as an integer, or `None` when it is NaN, infinite, has a
+    /// fractional part or does not fit an `i64` (then it is off every scale anyway).
+    fn to_integer(self) -> Option<i64>;
+
+    /// The column as raw bytes when `Self` is `u8`, which enables the histogram fast
+    /// path; `None` (the default) for every other type.
+    fn as_bytes(values: &[Self]) -> Option<&[u8]> {
+        let _ = values;
+        None
+    }
+}
+
+impl Response for u8 {
+    fn to_integer(self) -> Option<i64> {
+        Some(i64::from(self))
+    }
+
+    fn as_bytes(values: &[u8]) -> Option<&[u8]> {
+        Some(values)
+    }
+}
+
+macro_rules! lossless_integer_response {
+    ($($t:ty),*) => {$(
+        impl Response for $t {
+            fn to_integer(self) -> Option<i64> {
+                Some(i64::from(self))
+            }
+        }
+    )*};
+}
+lossless_integer_response!(u16, u32, i8, i16, i32, i64);
+
+impl Response for u64 {
+    fn to_integer(self) -> Option<i64> {
+        i64::try_from(self).ok()
+    }
+}
+
+macro_rules! float_response {
+    ($($t:ty),*) => {$(
+        impl Response for $t {
+            fn to_integer(self) -> Option<i64> {
+                // Finite and whole; values beyond the i64 range saturate, which is off
+                // every scale (scales are u32), so they stay invalid.
+                if self.is_finite() && self.fract() == 0.0 {
+                    Some(self as i64)
+                } else {
+                    None
+                }
+            }
+        }
+    )*};
+}
+float_response!(f32, f64);
+
+/// A scale `lo..=hi` split into three classes by two thresholds `t1 <= t2`: class 0
+/// below `t1`, class 1 in `t1..t2`, class 2 from `t2`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Classes {
+    pub lo: i64,
+    pub hi: i64,
+    pub t1: i64,
+    pub t2: i64,
+}
+
+impl Classes {
+    /// The class of a value, or `None` when it is not a valid response.
+    #[inline]
+    fn of(&self, v: Option<i64>) -> Option<usize> {
+        match v {
+            Some(i) if i >= self.lo && i <= self.hi => Some(usize::from(i >= self.t1) + usize::from(i >= self.t2)),
+            _ => None,
+        }
+    }
+}
+
+/// Per-class counts of valid responses, their sum and the number of invalid ones.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Tally {
+    pub counts: [u64; 3],
+    pub sum: i128,
+    pub invalid: u64,
+}
+
+impl Tally {
+    /// The number of valid responses.
+    pub fn n(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    #[inline]
+    fn add(&mut self, value: Option<i64>, classes: &Classes) {
+        match (classes.of(value), value) {
+            (Some(c), Some(i)) => {
+                if let Some(slot) = self.counts.get_mut(c) {
+                    *slot += 1;
+                }
+                self.sum += i128::from(i);
+            }
+            _ => self.invalid += 1,
+        }
+    }
+}
+
+/// Tallies a whole column.
+pub(crate) fn tally<T: Response>(values: &[T], classes: &Classes) -> Tally {
+    if let Some(bytes) = T::as_bytes(values) {
+        return tally_bytes(bytes, classes);
+    }
+    let mut t = Tally::default();
+    for &v in values {
+        t.add(v.to_integer(), classes);
+    }
+    t
+}
+
+/// The `u8` fast path: a histogram over four interleaved lanes (to avoid stalls on
+/// runs of equal values), whose 256 bins are then classified once each.
+fn tally_bytes(bytes: &[u8], classes: &Classes) -> Tally {
+    let mut lanes = [[0u64; 256]; 4];
+    let mut chunks = bytes.chunks_exact(4);
+    for c in &mut chunks {
+        for (lane, &b) in lanes.iter_mut().zip(c) {
+            lane[usize::from(b)] += 1;
+        }
+    }
+    for &b in chunks.remainder() {
+        lanes[0][usize::from(b)] += 1;
+    }
+    let mut t = Tally::default();
+    for value in 0..=255u8 {
+        let count: u64 = lanes.iter().map(|lane| lane[usize::from(value)]).sum();
+        if count == 0 {
+            continue;
+        }
+        let v = i64::from(value);
+        match classes.of(Some(v)) {
+            Some(c) => {
+                if let Some(slot) = t.counts.get_mut(c) {
+                    *slot += count;
+                }
+                t.sum += i128::from(v) * i128::from(count);
+            }
+            None => t.invalid += count,
+        }
+    }
+    t
+}
+
+/// The index of the first invalid response, if any.
+fn first_invalid<T: Response>(values: &[T], classes: &Classes) -> Option<usize> {
+    values.iter().position(|v| classes.of(v.to_integer()).is_none())
+}
+
+fn invalid_at<R, T: Response>(values: &[T], classes: &Classes) -> Result<R, Error> {
+    let i = first_invalid(values, classes).unwrap_or(0);
+    err(
+        ErrorKind::InvalidValue,
+        pointer("/responses", i),
+        format!("response {i} is not an integer in {}..{}", classes.lo, classes.hi),
+    )
+}
+
+fn no_valid_response<R>() -> Result<R, Error> {
+    err(ErrorKind::EmptyInput, "/responses", "no valid response")
+}
+
+/// Tallies a column and finishes it into a result; the shared ungrouped driver.
+pub(crate) fn run<T: Response, R>(
+    values: &[T],
+    classes: &Classes,
+    invalid: Invalid,
+    finish: impl Fn(&Tally) -> R,
+) -> Result<R, Error> {
+    let t = tally(values, classes);
+    if t.invalid > 0 && invalid == Invalid::Error {
+        return invalid_at(values, classes);
+    }
+    if t.n() == 0 {
+        return no_valid_response();
+    }
+    Ok(finish(&t))
+}
+
+/// Tallies a column per group and finishes each non-empty group, in order of first
+/// appearance; the shared grouped driver.
+pub(crate) fn run_grouped<T: Response, R>(
+    values: &[T],
+    groups: &Groups<'_>,
+    classes: &Classes,
+    invalid: Invalid,
+    finish: impl Fn(&Tally) -> R,
+) -> Result<Grouped<R>, Error> {
+    if values.len() != groups.len() {
+        return err(
+            ErrorKind::InvalidDocument,
+            "/groups",
+            format!("{} group labels for {} responses", groups.len(), values.len()),
+        );
+    }
+    let mut tallies = vec![Tally::default(); groups.labels().len()];
+    for (row, (&v, &code)) in values.iter().zip(groups.codes()).enumerate() {
+        match tallies.get_mut(code as usize) {
+            Some(t) => t.add(v.to_integer(), classes),
+            None => return groups::code_out_of_range(row, code),
+        }
+    }
+    let invalid_total: u64 = tallies.iter().map(|t| t.invalid).sum();
+    if invalid_total > 0 && invalid == Invalid::Error {
+        return invalid_at(values, classes);
+    }
+    if tallies.iter().all(|t| t.n() == 0) {
+        return no_valid_response();
+    }
+    let mut out = Vec::new();
+    for code in groups.appearance_order() {
+        let (Some(t), Some(label)) = (tallies.get(code as usize), groups.labels().get(code as usize)) else {
+            continue;
+        };
+        if t.n() > 0 {
+            out.push(GroupResult { group: label.clone(), result: finish(t) });
+        }
+    }
+    Ok(Grouped { groups: out })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NPS: Classes = Classes { lo: 0, hi: 10, t1: 7, t2: 9 };
+
+    #[test]
+    fn integers_from_every_type() {
+        assert_eq!(10.0f64.to_integer(), Some(10));
+        assert_eq!((-3.0f32).to_integer(), Some(-3));
+        assert_eq!(7.5f64.to_integer(), None);
+        assert_eq!(f64::NAN.to_integer(), None);
+        assert_eq!(f64::INFINITY.to_integer(), None);
+        assert_eq!(f32::NEG_INFINITY.to_integer(), None);
+        assert_eq!(u64::MAX.to_integer(), None);
+        assert_eq!(200u8.to_integer(), Some(200));
+        assert_eq!((-5i8).to_integer(), Some(-5));
+        assert_eq!(9u16.to_integer(), Some(9));
+        assert_eq!(9u32.to_integer(), Some(9));
+        assert_eq!(9i16.to_integer(), Some(9));
+        assert_eq!(9i32.to_integer(), Some(9));
+        assert_eq!(i64::MIN.to_integer(), Some(i64::MIN));
+        assert_eq!(1e300f64.to_integer(), Some(i64::MAX));
+    }
+
+    #[test]
+    fn byte_histogram_matches_the_generic_path() {
+        let bytes: Vec<u8> = (0..1003u32).map(|i| (i * 7 % 13) as u8).collect();
+        let wide: Vec<u16> = bytes.iter().map(|&b| u16::from(b)).collect();
+        let a = tally(&bytes, &NPS);
+        let b = tally(&wide, &NPS);
+        assert_eq!(a, b);
+        assert_eq!(a.n() + a.invalid, 1003);
+        assert!(a.invalid > 0);
+    }
+
+    #[test]
+    fn classes_split_at_the_thresholds() {
+        let t = tally(&[0.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, -1.0, 6.5], &NPS);
+        assert_eq!(t.counts, [2, 2, 2]);
+        assert_eq!(t.invalid, 3);
+        assert_eq!(t.sum, 40);
+    }
+
+    #[test]
+    fn first_invalid_is_reported_with_its_global_index() {
+        let e = run(&[9u8, 10, 3, 12, 11], &NPS, Invalid::Error, |t| t.n()).err();
+        assert_eq!(e.map(|e| e.path().to_string()), Some("/responses/3".into()));
+        let ok = run(&[9u8, 10, 3, 12, 11], &NPS, Invalid::Skip, |t| (t.n(), t.invalid));
+        assert_eq!(ok, Ok((3, 2)));
+        let empty = run::<f64, u64>(&[], &NPS, Invalid::Skip, |t| t.n()).err();
+        assert_eq!(empty.map(|e| e.kind()), Some(ErrorKind::EmptyInput));
+        let all_bad = run(&[f64::NAN], &NPS, Invalid::Skip, |t| t.n()).err();
+        assert_eq!(all_bad.map(|e| e.path().to_string()), Some("/responses".into()));
+    }
+}
