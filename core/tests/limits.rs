@@ -126,3 +126,16 @@ fn unknown_calls_and_catalogue_inputs_are_errors() {
     assert_eq!(kind_and_path(call("catalogue", &json!({"frame": 1}))), (ErrorKind::InvalidDocument, "/frame".into()));
     assert_eq!(call("catalogue", &Value::Null).unwrap()["id"], "iso23592:2021");
 }
+
+#[test]
+fn weights_whose_sum_overflows_are_refused_not_scored_as_nan() {
+    let heavy = |id: &str| json!({"id": id, "perspective": "service", "baseline": 0, "target": 1, "value": 0.5, "weight": 1e308});
+    let doc = json!({"indicators": [heavy("a"), heavy("b")]});
+    assert_eq!(kind_and_path(call("score", &doc)), (ErrorKind::InvalidValue, "/indicators/1/weight".into()));
+    let doc = json!({"indicators": [], "perspectives": [{"id": "a", "weight": 1e308}, {"id": "b", "weight": 1e308}]});
+    assert_eq!(kind_and_path(call("score", &doc)), (ErrorKind::InvalidValue, "/perspectives/1/weight".into()));
+    // Finite weights and values whose product overflows: unclamped progress of 1e300.
+    let doc = json!({"indicators": [{"id": "a", "perspective": "service", "baseline": 0, "target": 1e-8, "value": 1e292, "weight": 1e100}],
+                     "options": {"clamp": false}});
+    assert_eq!(kind_and_path(call("score", &doc)), (ErrorKind::InvalidValue, String::new()));
+}

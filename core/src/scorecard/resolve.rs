@@ -87,6 +87,7 @@ pub(crate) fn resolve(doc: &Scorecard) -> Result<Resolved<'_>, Error> {
     };
     let mut seen_ids = HashSet::with_capacity(doc.indicators.len());
     let mut lines = Vec::with_capacity(doc.indicators.len());
+    let mut total_weight = 0.0;
     for (i, indicator) in doc.indicators.iter().enumerate() {
         let at = pointer("/indicators", i);
         if !seen_ids.insert(indicator.id.as_str()) {
@@ -96,7 +97,10 @@ pub(crate) fn resolve(doc: &Scorecard) -> Result<Resolved<'_>, Error> {
                 format!("indicator id {:?} is used twice", indicator.id),
             );
         }
-        lines.push(lookup.line(indicator, &at)?);
+        let line = lookup.line(indicator, &at)?;
+        total_weight += line.weight;
+        sum_fits(total_weight, || pointer(&at, "weight"))?;
+        lines.push(line);
     }
     Ok(Resolved { doc, framework, elements, perspectives, settings, lines })
 }
@@ -150,6 +154,7 @@ fn perspectives_of(doc: &Scorecard, framework: &Framework) -> Result<Vec<Perspec
         framework::validate_weight(p.weight, &at)?;
         let title = p.title.clone().or_else(|| framework_title(&p.id));
         out.push(PerspectiveSetting { id: p.id.clone(), title, weight: p.weight.unwrap_or(1.0) });
+        sum_fits(out.iter().map(|p| p.weight).sum(), || pointer(&at, "weight"))?;
     }
     Ok(out)
 }
@@ -204,6 +209,15 @@ fn settings_of(
         dimension_weights,
         trend_tolerance,
     })
+}
+
+/// Weights are summed in every rollup: a sum that overflows would make every score NaN.
+fn sum_fits(sum: f64, at: impl FnOnce() -> String) -> Result<(), Error> {
+    if sum.is_finite() {
+        Ok(())
+    } else {
+        err(ErrorKind::InvalidValue, at(), "the weights are too large: their sum overflows")
+    }
 }
 
 fn weight_value(w: f64, at: &str) -> Result<(), Error> {

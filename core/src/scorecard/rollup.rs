@@ -187,7 +187,7 @@ pub(crate) fn report(r: &Resolved<'_>) -> Result<Report, Error> {
 
     let gaps = gaps(r, &element_rows, &dimension_rows);
     let priorities = priorities(r, &scored, &perspectives, &perspective_rows);
-    Ok(Report {
+    let report = Report {
         servex: 1,
         framework: r.framework.id.clone(),
         title: r.doc.title.clone(),
@@ -206,7 +206,29 @@ pub(crate) fn report(r: &Resolved<'_>) -> Result<Report, Error> {
         indicators: indicator_rows(r, &scored),
         gaps,
         priorities,
-    })
+    };
+    all_finite(&report)?;
+    Ok(report)
+}
+
+/// The last guard against a silently wrong number: finite inputs can still overflow
+/// (huge weights times unclamped progress), and then no score is reported at all.
+fn all_finite(report: &Report) -> Result<(), Error> {
+    let groups = report.perspectives.iter().map(|p| (p.score, p.coverage));
+    let groups = groups.chain(report.dimensions.iter().map(|d| (d.score, d.coverage)));
+    let groups = groups.chain(report.elements.iter().map(|e| (e.score, e.coverage)));
+    let groups = groups.chain(report.levels.iter().map(|l| (l.score, None)));
+    let groups = groups.chain(report.principles.iter().map(|p| (p.score, p.coverage)));
+    let mut numbers: Vec<Option<f64>> = vec![report.score, report.model_score, report.coverage];
+    numbers.extend(groups.flat_map(|(a, b)| [a, b]));
+    numbers.extend(report.gaps.iter().map(|g| Some(g.impact)));
+    numbers.extend(report.priorities.iter().map(|p| Some(p.impact)));
+    numbers.extend(report.indicators.iter().filter_map(|i| i.trend).flat_map(|t| [Some(t.delta), Some(t.slope)]));
+    if numbers.into_iter().flatten().all(f64::is_finite) {
+        Ok(())
+    } else {
+        err(ErrorKind::InvalidValue, "", "the numbers are too large to score: a weighted sum overflows")
+    }
 }
 
 fn score_lines(r: &Resolved<'_>) -> Result<Vec<Scored>, Error> {
