@@ -165,7 +165,7 @@ fn settings_of(
     element_index: &HashMap<&str, usize>,
 ) -> Result<Settings, Error> {
     let options = doc.options.clone().unwrap_or_default();
-    let (green, amber) = thresholds((1.0, 0.5), options.thresholds, "/options/thresholds")?;
+    let (green, amber) = thresholds((1.0, 0.5), options.thresholds, || "/options/thresholds".to_string())?;
     let level_thresholds = options.level_thresholds.unwrap_or([0.75; 4]);
     for (k, t) in level_thresholds.iter().enumerate() {
         if !t.is_finite() {
@@ -229,13 +229,17 @@ fn weight_value(w: f64, at: &str) -> Result<(), Error> {
 }
 
 /// Overrides `inherited` field by field and checks `0 <= amber <= green`.
-fn thresholds(inherited: (f64, f64), own: Option<Thresholds>, at: &str) -> Result<(f64, f64), Error> {
+fn thresholds(
+    inherited: (f64, f64),
+    own: Option<Thresholds>,
+    at: impl FnOnce() -> String,
+) -> Result<(f64, f64), Error> {
     let own = own.unwrap_or_default();
     let (green, amber) = (own.green.unwrap_or(inherited.0), own.amber.unwrap_or(inherited.1));
     if !(green.is_finite() && amber.is_finite() && 0.0 <= amber && amber <= green) {
         return err(
             ErrorKind::InvalidValue,
-            at,
+            at(),
             format!("thresholds need 0 <= amber <= green, not amber {amber} and green {green}"),
         );
     }
@@ -271,13 +275,14 @@ impl Lookup<'_> {
         let principles = self.principles(ind, at)?;
         framework::validate_weight(ind.weight, at)?;
         let (measure, rating_scale) = self.measure(ind, at)?;
-        let check = |v: f64, path: String| match &rating_scale {
-            Some(scale) => check_rating(scale, v, &path),
-            None if !v.is_finite() => err(ErrorKind::InvalidValue, path, "a value is a finite number"),
+        // Paths are built only on failure: scoring a valid document allocates none.
+        let check = |v: f64, path: &dyn Fn() -> String| match &rating_scale {
+            Some(scale) => check_rating(scale, v, path),
+            None if !v.is_finite() => err(ErrorKind::InvalidValue, path(), "a value is a finite number"),
             None => Ok(()),
         };
         if let Some(v) = ind.value {
-            check(v, pointer(at, "value"))?;
+            check(v, &|| pointer(at, "value"))?;
         } else if self.settings.missing == Missing::Error {
             return err(ErrorKind::MissingValue, pointer(at, "value"), format!("indicator {:?} has no value", ind.id));
         }
@@ -292,13 +297,13 @@ impl Lookup<'_> {
         let mut series = Vec::with_capacity(history.len() + 1);
         for (k, point) in history.iter().enumerate() {
             if let Some(v) = point.value {
-                check(v, pointer(&pointer(&pointer(at, "history"), k), "value"))?;
+                check(v, &|| pointer(&pointer(&pointer(at, "history"), k), "value"))?;
                 series.push(v);
             }
         }
         series.extend(ind.value);
         let (green, amber) =
-            thresholds((self.settings.green, self.settings.amber), ind.thresholds, &pointer(at, "thresholds"))?;
+            thresholds((self.settings.green, self.settings.amber), ind.thresholds, || pointer(at, "thresholds"))?;
         Ok(Line {
             perspective,
             element,
@@ -314,12 +319,12 @@ impl Lookup<'_> {
     }
 
     fn perspective(&self, ind: &Indicator, element: Option<usize>, at: &str) -> Result<usize, Error> {
-        let (id, path) = match (&ind.perspective, element) {
-            (Some(id), _) => (id.as_str(), pointer(at, "perspective")),
+        let (id, member) = match (&ind.perspective, element) {
+            (Some(id), _) => (id.as_str(), "perspective"),
             (None, Some(e)) => {
                 let dimension = &self.framework.dimensions[self.elements[e].0];
                 match &dimension.perspective {
-                    Some(id) => (id.as_str(), pointer(at, "element")),
+                    Some(id) => (id.as_str(), "element"),
                     None => {
                         return err(
                             ErrorKind::InvalidDocument,
@@ -343,7 +348,7 @@ impl Lookup<'_> {
         self.perspective_index.get(id).copied().ok_or_else(|| {
             Error::new(
                 ErrorKind::UnknownReference,
-                path,
+                pointer(at, member),
                 format!("perspective {id:?} is not among the scorecard's perspectives"),
             )
         })
@@ -353,35 +358,39 @@ impl Lookup<'_> {
         let Some(levels) = &ind.levels else {
             return Ok(element.and_then(|e| self.elements[e].1.levels.clone()).unwrap_or_default());
         };
-        let base = pointer(at, "levels");
+        let base = || pointer(at, "levels");
         for (j, &level) in levels.iter().enumerate() {
             if !(1..=4).contains(&level) {
                 return err(
                     ErrorKind::InvalidValue,
-                    pointer(&base, j),
+                    pointer(&base(), j),
                     format!("pyramid levels are 1 to 4, not {level}"),
                 );
             }
             if levels[..j].contains(&level) {
-                return err(ErrorKind::InvalidDocument, pointer(&base, j), format!("level {level} is listed twice"));
+                return err(ErrorKind::InvalidDocument, pointer(&base(), j), format!("level {level} is listed twice"));
             }
         }
         Ok(levels.clone())
     }
 
     fn principles(&self, ind: &Indicator, at: &str) -> Result<Vec<usize>, Error> {
-        let base = pointer(at, "principles");
+        let base = || pointer(at, "principles");
         let mut out = Vec::new();
         for (j, id) in ind.principles.iter().flatten().enumerate() {
             let Some(&p) = self.principle_index.get(id.as_str()) else {
                 return err(
                     ErrorKind::UnknownReference,
-                    pointer(&base, j),
+                    pointer(&base(), j),
                     format!("the framework has no principle {id:?}"),
                 );
             };
             if out.contains(&p) {
-                return err(ErrorKind::InvalidDocument, pointer(&base, j), format!("principle {id:?} is listed twice"));
+                return err(
+                    ErrorKind::InvalidDocument,
+                    pointer(&base(), j),
+                    format!("principle {id:?} is listed twice"),
+                );
             }
             out.push(p);
         }
@@ -390,7 +399,7 @@ impl Lookup<'_> {
 
     /// The measure, and for a rating its scale (against which values are checked).
     fn measure(&self, ind: &Indicator, at: &str) -> Result<(Measure, Option<Scale>), Error> {
-        let target_at = pointer(at, "target");
+        let target_at = || pointer(at, "target");
         match (&ind.scale, ind.baseline, ind.target) {
             (Some(name), None, None) => {
                 let scale = self.scales.get(name).ok_or_else(|| {
@@ -403,12 +412,12 @@ impl Lookup<'_> {
                 Ok((Measure::Linear { baseline: scale.min, target: scale.max }, Some(scale)))
             }
             (None, Some(Bound::Value(baseline)), Some(Bound::Value(target))) => {
-                finite(baseline, pointer(at, "baseline"))?;
-                finite(target, target_at.clone())?;
+                finite(baseline, || pointer(at, "baseline"))?;
+                finite(target, target_at)?;
                 if baseline == target {
                     return err(
                         ErrorKind::InvalidIndicator,
-                        target_at,
+                        target_at(),
                         format!("target equals baseline ({target}): progress is undefined"),
                     );
                 }
@@ -418,7 +427,7 @@ impl Lookup<'_> {
                 if !(blo < lo && lo <= hi && hi < bhi && [blo, lo, hi, bhi].iter().all(|v| v.is_finite())) {
                     return err(
                         ErrorKind::InvalidIndicator,
-                        target_at,
+                        target_at(),
                         format!("a target range needs baseline low < target low <= target high < baseline high, not [{blo}, {bhi}] around [{lo}, {hi}]"),
                     );
                 }
@@ -426,7 +435,7 @@ impl Lookup<'_> {
             }
             (None, Some(_), Some(_)) => err(
                 ErrorKind::InvalidIndicator,
-                target_at,
+                target_at(),
                 "baseline and target must both be numbers or both be [low, high] ranges",
             ),
             (Some(_), _, _) => err(ErrorKind::InvalidDocument, at, "a rating has a scale and no baseline or target"),
@@ -452,10 +461,10 @@ fn check_id(id: &str, at: &str) -> Result<(), Error> {
     Ok(())
 }
 
-fn finite(v: f64, at: String) -> Result<(), Error> {
+fn finite(v: f64, at: impl FnOnce() -> String) -> Result<(), Error> {
     if v.is_finite() {
         Ok(())
     } else {
-        err(ErrorKind::InvalidValue, at, "a baseline or target is a finite number")
+        err(ErrorKind::InvalidValue, at(), "a baseline or target is a finite number")
     }
 }

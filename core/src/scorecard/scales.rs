@@ -58,11 +58,11 @@ impl<'a> Scales<'a> {
 }
 
 /// Checks one rating (a value or a history value) against its scale.
-pub(crate) fn check_rating(scale: &Scale, value: f64, at: &str) -> Result<(), Error> {
+pub(crate) fn check_rating(scale: &Scale, value: f64, at: &dyn Fn() -> String) -> Result<(), Error> {
     if !(scale.min..=scale.max).contains(&value) {
         return err(
             ErrorKind::InvalidValue,
-            at,
+            at(),
             format!("rating {value} lies outside its scale [{}, {}]", scale.min, scale.max),
         );
     }
@@ -70,7 +70,7 @@ pub(crate) fn check_rating(scale: &Scale, value: f64, at: &str) -> Result<(), Er
         if !values.contains(&value) {
             return err(
                 ErrorKind::InvalidValue,
-                at,
+                at(),
                 format!("rating {value} is not one of the scale's values {values:?}"),
             );
         }
@@ -96,11 +96,11 @@ mod tests {
     #[test]
     fn ratings_must_lie_in_range_and_among_listed_values() {
         let evidence = builtin_scale("evidence").unwrap();
-        assert!(check_rating(&evidence, 3.0, "/v").is_ok());
-        assert_eq!(check_rating(&evidence, 2.0, "/v").unwrap_err().kind(), ErrorKind::InvalidValue);
-        assert_eq!(check_rating(&evidence, 3.5, "/v").unwrap_err().path(), "/v");
+        assert!(check_rating(&evidence, 3.0, &|| "/v".into()).is_ok());
+        assert_eq!(check_rating(&evidence, 2.0, &|| "/v".into()).unwrap_err().kind(), ErrorKind::InvalidValue);
+        assert_eq!(check_rating(&evidence, 3.5, &|| "/v".into()).unwrap_err().path(), "/v");
         let maturity = builtin_scale("maturity").unwrap();
-        assert!(check_rating(&maturity, 2.5, "/v").is_ok());
+        assert!(check_rating(&maturity, 2.5, &|| "/v".into()).is_ok());
     }
 
     #[test]
