@@ -26,6 +26,24 @@ pub fn run(as_json: bool, document: bool) -> Result<String, Failure> {
     }
 }
 
+/// A titled table of model items (dimensions or elements): id, score, status, coverage, title.
+fn scored_rows<'a>(
+    heading: &str,
+    rows: impl Iterator<Item = (&'a String, Option<f64>, &'a servex::report::Status, Option<f64>, Option<&'a str>)>,
+) -> String {
+    let mut t = Table::new(&[
+        ("", Align::Left),
+        ("score", Align::Right),
+        ("status", Align::Left),
+        ("coverage", Align::Right),
+        ("", Align::Left),
+    ]);
+    for (id, score, status, coverage, name) in rows {
+        t.row(vec![id.clone(), percent(score), word(status), percent(coverage), title(name)]);
+    }
+    format!("\n{heading}\n{}", t.render("  "))
+}
+
 /// The report as plain text: headline, the five views and what to work on first.
 pub fn summary(report: &Report) -> String {
     let mut out = String::new();
@@ -60,31 +78,10 @@ pub fn summary(report: &Report) -> String {
     }
     out.push_str(&t.render("  "));
 
-    out.push_str("\nDimensions\n");
-    let mut t = Table::new(&[
-        ("", Align::Left),
-        ("score", Align::Right),
-        ("status", Align::Left),
-        ("coverage", Align::Right),
-        ("", Align::Left),
-    ]);
-    for d in &report.dimensions {
-        t.row(vec![d.id.clone(), percent(d.score), word(&d.status), percent(d.coverage), title(d.title.as_deref())]);
-    }
-    out.push_str(&t.render("  "));
-
-    out.push_str("\nElements\n");
-    let mut t = Table::new(&[
-        ("", Align::Left),
-        ("score", Align::Right),
-        ("status", Align::Left),
-        ("coverage", Align::Right),
-        ("", Align::Left),
-    ]);
-    for e in &report.elements {
-        t.row(vec![e.id.clone(), percent(e.score), word(&e.status), percent(e.coverage), title(e.title.as_deref())]);
-    }
-    out.push_str(&t.render("  "));
+    let dimensions = report.dimensions.iter().map(|d| (&d.id, d.score, &d.status, d.coverage, d.title.as_deref()));
+    out.push_str(&scored_rows("Dimensions", dimensions));
+    let elements = report.elements.iter().map(|e| (&e.id, e.score, &e.status, e.coverage, e.title.as_deref()));
+    out.push_str(&scored_rows("Elements", elements));
 
     out.push_str("\nPyramid\n");
     let mut t = Table::new(&[
