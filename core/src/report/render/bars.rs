@@ -3,15 +3,15 @@
 //! the only cue), with coverage, indicator count and weight underneath. A perspective
 //! without a score shows an empty dashed track and "no data", not a zero-length bar.
 
-use super::format::{coord, esc, finite, name, number, pct, word};
+use super::format::{coord, ellipsis, esc, finite, name, number, pct, word};
 use super::svg::{self, Anchor, Frame};
 use crate::report::{Report, Status};
 
-const WIDTH: f64 = 560.0;
-const ROW: f64 = 62.0;
+const WIDTH: f64 = 360.0;
+const ROW: f64 = 66.0;
 const TOP: f64 = 30.0;
-const X0: f64 = 16.0;
-const X1: f64 = 440.0;
+const X0: f64 = 8.0;
+const X1: f64 = 250.0;
 const BAR: f64 = 16.0;
 /// Scores above 1 (with `clamp: false`) end a little past the track.
 const MAX_DRAWN: f64 = 1.04;
@@ -19,7 +19,7 @@ const MAX_DRAWN: f64 = 1.04;
 /// The perspective bars as SVG.
 pub(crate) fn render(report: &Report, standalone: bool) -> String {
     let n = report.perspectives.len();
-    let height = (TOP + n as f64 * ROW + 6.0).max(120.0);
+    let height = if n == 0 { 120.0 } else { TOP + (n + 1) as f64 * ROW + 14.0 };
     let mut desc = format!("Bar chart of {n} perspective scores on a scale from 0 to 100%.");
     for p in &report.perspectives {
         desc.push_str(&format!(
@@ -51,53 +51,89 @@ pub(crate) fn render(report: &Report, standalone: bool) -> String {
         svg::text(&mut out, x, TOP - 14.0, Anchor::Middle, "muted small", "", &pct(Some(q)).replace(".0%", "%"));
     }
     for (i, p) in report.perspectives.iter().enumerate() {
-        let top = TOP + i as f64 * ROW;
-        let id = esc(&p.id);
-        svg::text(&mut out, X0, top + 10.0, Anchor::Start, "b", "", name(p.title.as_deref(), &p.id));
-        let bar_y = top + 17.0;
-        out.push_str(&format!(
-            "<rect class=\"track\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\"/>\n",
-            coord(X0),
-            coord(bar_y),
-            coord(span),
-            coord(BAR)
-        ));
-        let score = finite(p.score);
-        match score {
-            Some(s) => out.push_str(&format!(
-                "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" data-id=\"{id}\" \
-                 data-score=\"{s}\"><title>{}: {}</title></rect>\n",
-                svg::status_class(p.status),
-                coord(X0),
-                coord(bar_y),
-                coord(s.clamp(0.0, MAX_DRAWN) * span),
-                coord(BAR),
-                esc(name(p.title.as_deref(), &p.id)),
-                pct(Some(s)),
-            )),
-            None => out.push_str(&format!(
-                "<rect class=\"s-missing\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" data-id=\"{id}\"/>\n",
-                coord(X0),
-                coord(bar_y),
-                coord(span),
-                coord(BAR)
-            )),
-        }
-        let class = if score.is_some() { "big" } else { "muted" };
-        svg::text(&mut out, X1 + 12.0, bar_y + 13.0, Anchor::Start, class, &format!(" data-id=\"{id}\""), &pct(score));
-        if score.is_some() {
-            svg::text(&mut out, X1 + 68.0, bar_y + 13.0, Anchor::Start, "muted small", "", &status_word(p.status));
-        }
         let indicators = match p.indicators {
             1 => "1 indicator".to_string(),
             k => format!("{k} indicators"),
         };
-        let sub =
-            format!("coverage {} \u{b7} {indicators} \u{b7} weight {}", pct(finite(p.coverage)), number(p.weight));
-        svg::text(&mut out, X0, bar_y + BAR + 14.0, Anchor::Start, "muted small", "", &sub);
+        let bar = Bar {
+            label: name(p.title.as_deref(), &p.id),
+            attr: format!(" data-id=\"{}\"", esc(&p.id)),
+            score: finite(p.score),
+            status: p.status,
+            sub: format!("coverage {} \u{b7} {indicators} \u{b7} weight {}", pct(finite(p.coverage)), number(p.weight)),
+        };
+        row(&mut out, TOP + i as f64 * ROW, &bar);
     }
+    // The headline score closes the chart, under a rule.
+    let top = TOP + n as f64 * ROW;
+    out.push_str(&format!(
+        "<line class=\"tick\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>\n",
+        coord(X0),
+        coord(WIDTH - 8.0),
+        y = coord(top - 4.0)
+    ));
+    let overall = Bar {
+        label: "Score, all perspectives weighted",
+        attr: " data-id=\"\" data-overall=\"true\"".to_string(),
+        score: finite(report.score),
+        status: report.status,
+        sub: format!("coverage {} of all indicator weight", pct(finite(report.coverage))),
+    };
+    row(&mut out, top + 8.0, &overall);
     svg::close(&mut out);
     out
+}
+
+/// One bar: its label, extra attributes (escaped), score, status and the line under it.
+struct Bar<'a> {
+    label: &'a str,
+    attr: String,
+    score: Option<f64>,
+    status: Status,
+    sub: String,
+}
+
+/// Draws one bar whose row starts at `top`.
+fn row(out: &mut String, top: f64, bar: &Bar) {
+    let span = X1 - X0;
+    svg::text(out, X0, top + 10.0, Anchor::Start, "b", "", &ellipsis(bar.label, 40));
+    let bar_y = top + 17.0;
+    out.push_str(&format!(
+        "<rect class=\"track\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\"/>\n",
+        coord(X0),
+        coord(bar_y),
+        coord(span),
+        coord(BAR)
+    ));
+    match bar.score {
+        Some(s) => out.push_str(&format!(
+            "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\"{} data-score=\"{s}\">\
+             <title>{}: {}, {}</title></rect>\n",
+            svg::status_class(bar.status),
+            coord(X0),
+            coord(bar_y),
+            coord(s.clamp(0.0, MAX_DRAWN) * span),
+            coord(BAR),
+            bar.attr,
+            esc(bar.label),
+            pct(Some(s)),
+            status_word(bar.status),
+        )),
+        None => out.push_str(&format!(
+            "<rect class=\"s-missing\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\"{}/>\n",
+            coord(X0),
+            coord(bar_y),
+            coord(span),
+            coord(BAR),
+            bar.attr
+        )),
+    }
+    let class = if bar.score.is_some() { "big" } else { "muted" };
+    svg::text(out, X1 + 10.0, bar_y + 13.5, Anchor::Start, class, &bar.attr, &pct(bar.score));
+    if bar.score.is_some() {
+        svg::text(out, X1 + 10.0, bar_y + BAR + 15.0, Anchor::Start, "muted small", "", &status_word(bar.status));
+    }
+    svg::text(out, X0, bar_y + BAR + 15.0, Anchor::Start, "muted small", "", &bar.sub);
 }
 
 /// A status as a word; `missing` reads "no data".

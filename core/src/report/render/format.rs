@@ -103,6 +103,39 @@ pub(crate) fn name<'a>(title: Option<&'a str>, id: &'a str) -> &'a str {
     }
 }
 
+/// Breaks `text` into at most `lines` lines of about `width` characters at spaces; the
+/// last line ends in an ellipsis when the text does not fit.
+pub(crate) fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+            out.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    if out.len() > lines.max(1) {
+        let rest = out.split_off(lines.max(1) - 1).join(" ");
+        out.push(rest);
+    }
+    out.into_iter().map(|line| ellipsis(&line, width)).collect()
+}
+
+/// `text` cut to at most `width` characters, ending in an ellipsis when cut.
+pub(crate) fn ellipsis(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{}\u{2026}", kept.trim_end())
+}
+
 /// The JSON name of a status, outcome or direction (e.g. `below_satisfaction`), with
 /// underscores as spaces, for a person.
 pub(crate) fn word(value: &impl serde::Serialize) -> String {
@@ -141,6 +174,19 @@ mod tests {
         assert_eq!(coord(-0.001), "0");
         assert_eq!(coord(f64::INFINITY), "0");
         assert_eq!(coord(150.0), "150");
+    }
+
+    #[test]
+    fn long_labels_wrap_and_end_in_an_ellipsis() {
+        assert_eq!(
+            wrap("Surprisingly excellent service provision", 24, 2),
+            ["Surprisingly excellent", "service provision"]
+        );
+        assert_eq!(wrap("a b c", 24, 2), ["a b c"]);
+        assert_eq!(wrap("one two three four five six", 9, 2), ["one two", "three fo\u{2026}"]);
+        assert_eq!(wrap("", 10, 2), Vec::<String>::new());
+        assert_eq!(ellipsis("abcdef", 4), "abc\u{2026}");
+        assert_eq!(ellipsis("abc", 0), "\u{2026}");
     }
 
     #[test]

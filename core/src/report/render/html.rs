@@ -31,8 +31,8 @@ pub(crate) fn page(report: &Report, document: Option<&Scorecard>) -> String {
     out.push_str("<div class=\"charts\">\n");
     for chart in Chart::ALL {
         let (caption, note) = match chart {
-            Chart::Radar => ("Elements", "Score of each element; dashed ring: what the focus level needs"),
-            Chart::Pyramid => ("Service excellence pyramid", "Levels 1\u{2013}2 satisfaction, 3\u{2013}4 delight"),
+            Chart::Radar => ("Elements", "Score of each element; dashed ring: the focus level\u{2019}s threshold"),
+            Chart::Pyramid => ("Service excellence pyramid", "Level attained outlined, focus level dashed"),
             Chart::Perspectives => ("Perspectives", "Balanced scorecard, coloured by status"),
         };
         out.push_str(&format!(
@@ -54,27 +54,25 @@ pub(crate) fn page(report: &Report, document: Option<&Scorecard>) -> String {
              score if the element reached 100%.",
         ),
     );
-    out.push_str("<div class=\"grid2\">\n<div class=\"card\">\n<h3>Priorities: indicators</h3>\n");
+    out.push_str("<div class=\"grid2\">\n<div class=\"card\">\n");
     tables::priorities(&mut out, report);
-    out.push_str("</div>\n<div class=\"card\">\n<h3>Gaps: elements</h3>\n");
+    out.push_str("</div>\n<div class=\"card\">\n");
     tables::gaps(&mut out, report);
     out.push_str("</div>\n</div>\n");
 
     section(&mut out, "views", "The scorecard, five ways", None);
-    out.push_str("<div class=\"grid2\">\n<div class=\"card\">\n<h3>Perspectives</h3>\n");
-    tables::perspectives(&mut out, report);
-    out.push_str("</div>\n<div class=\"card\">\n<h3>Pyramid levels</h3>\n");
-    tables::levels_table(&mut out, report);
-    out.push_str("</div>\n</div>\n");
-    out.push_str("<div class=\"card\" style=\"margin-top:16px\">\n<h3>Dimensions</h3>\n");
-    tables::dimensions(&mut out, report);
-    out.push_str("</div>\n");
-    out.push_str("<div class=\"card\" style=\"margin-top:16px\">\n<h3>Elements</h3>\n");
-    tables::elements(&mut out, report);
-    out.push_str("</div>\n");
-    out.push_str("<div class=\"card\" style=\"margin-top:16px\">\n<h3>Principles</h3>\n");
-    tables::principles(&mut out, report);
-    out.push_str("</div>\n");
+    let views: [(&str, fn(&mut String, &Report)); 5] = [
+        ("Perspectives", tables::perspectives),
+        ("Pyramid levels", tables::levels_table),
+        ("Dimensions", tables::dimensions),
+        ("Elements", tables::elements),
+        ("Principles", tables::principles),
+    ];
+    for (heading, write) in views {
+        out.push_str(&format!("<div class=\"card view\">\n<h3>{}</h3>\n", esc(heading)));
+        write(&mut out, report);
+        out.push_str("</div>\n");
+    }
 
     section(
         &mut out,
@@ -123,7 +121,11 @@ fn headline(out: &mut String, report: &Report) {
         "main",
         "Score",
         &esc(&pct(finite(report.score))),
-        &format!("{} weighted over the perspectives", tables::pill(report.status)),
+        &format!(
+            "{} <span class=\"nowrap\">over {} perspectives</span>",
+            tables::pill(report.status),
+            report.perspectives.len()
+        ),
     );
     kpi(out, "", "Model score", &esc(&pct(finite(report.model_score))), "ISO 23592 dimensions, weighted");
     kpi(out, "", "Coverage", &esc(&pct(finite(report.coverage))), "indicator weight with a value");

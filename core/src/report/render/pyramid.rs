@@ -5,19 +5,21 @@
 //! outcome of each run of levels (satisfaction, delight), read from the report, so a
 //! custom framework's pyramid is labelled by its own levels.
 
-use super::format::{coord, esc, finite, name, pct, word};
+use super::format::{coord, esc, finite, name, pct, word, wrap};
 use super::svg::{self, Anchor, Frame};
 use crate::report::{LevelRow, Report};
 
-const WIDTH: f64 = 560.0;
-const LAYER: f64 = 64.0;
+const WIDTH: f64 = 360.0;
+const LAYER: f64 = 76.0;
 const GAP: f64 = 4.0;
-const TOP: f64 = 14.0;
+const TOP: f64 = 12.0;
 /// The pyramid's horizontal extent: base width and the width left at its apex.
-const LEFT: f64 = 52.0;
-const BASE: f64 = 240.0;
-const APEX: f64 = 44.0;
-const LABEL_X: f64 = 312.0;
+const LEFT: f64 = 36.0;
+const BASE: f64 = 136.0;
+const APEX: f64 = 24.0;
+const LABEL_X: f64 = 184.0;
+/// Characters of a level title per line beside the pyramid.
+const TITLE_CHARS: usize = 23;
 
 /// How a level is drawn.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -96,16 +98,23 @@ pub(crate) fn render(report: &Report, standalone: bool) -> String {
         let number_class = if mark == Mark::Attained { "on-fill" } else { "big" };
         svg::text(&mut out, centre, mid + 5.0, Anchor::Middle, number_class, "", &row.level.to_string());
 
-        // The label beside the layer: name, score against threshold, verdict.
-        let title = format!("Level {} \u{b7} {}", row.level, name(row.title.as_deref(), &row.id));
-        svg::text(&mut out, LABEL_X, mid - 12.0, Anchor::Start, "b", "", &title);
+        // The label beside the layer: name (up to two lines), score against threshold,
+        // verdict; the block is centred on the layer.
+        let title = wrap(name(row.title.as_deref(), &row.id), TITLE_CHARS, 2);
+        let lines = title.len() as f64 + 2.0;
+        let mut y = mid - (lines - 1.0) * 15.0 / 2.0 + 4.0;
+        for line in &title {
+            svg::text(&mut out, LABEL_X, y, Anchor::Start, "b", "", line);
+            y += 15.0;
+        }
         let score = finite(row.score);
         let score_class = if score.is_some() { "big" } else { "muted" };
         let attr = format!(" data-level=\"{}\"", row.level);
-        svg::text(&mut out, LABEL_X, mid + 6.0, Anchor::Start, score_class, &attr, &pct(score));
+        svg::text(&mut out, LABEL_X, y + 1.0, Anchor::Start, score_class, &attr, &pct(score));
         let needs = format!("needs {}", pct(finite(Some(row.threshold))));
-        svg::text(&mut out, LABEL_X + 64.0, mid + 6.0, Anchor::Start, "muted", "", &needs);
-        svg::text(&mut out, LABEL_X, mid + 23.0, Anchor::Start, "small", "", &verdict(row, mark, top, focus));
+        let offset = if score.is_some() { 60.0 } else { 58.0 };
+        svg::text(&mut out, LABEL_X + offset, y + 1.0, Anchor::Start, "muted small", "", &needs);
+        svg::text(&mut out, LABEL_X, y + 16.0, Anchor::Start, "small", "", &verdict(row, mark, top, focus));
         // The connector from layer to label.
         let edge = centre + (w0 + w1) / 4.0 + 4.0;
         out.push_str(&format!(
@@ -134,7 +143,7 @@ pub(crate) fn render(report: &Report, standalone: bool) -> String {
             yb = coord(y_bottom),
             yt = coord(y_top)
         ));
-        let (x, y) = (LEFT - 22.0, (y_bottom + y_top) / 2.0);
+        let (x, y) = (LEFT - 20.0, (y_bottom + y_top) / 2.0);
         out.push_str(&format!(
             "<text x=\"{x}\" y=\"{y}\" text-anchor=\"middle\" class=\"muted b\" data-outcome=\"{w}\" \
              transform=\"rotate(-90 {x} {y})\">{w}</text>\n",
@@ -161,12 +170,12 @@ fn mark_name(mark: Mark, top: bool) -> &'static str {
 fn verdict(row: &LevelRow, mark: Mark, top: bool, focus: bool) -> String {
     let mut parts = vec![match mark {
         Mark::Attained => "\u{2713} met".to_string(),
-        Mark::MetGated => "\u{2713} met, counts once the levels below are met".to_string(),
+        Mark::MetGated => "\u{2713} met, not counted yet".to_string(),
         Mark::Open if finite(row.score).is_none() => "no data".to_string(),
         Mark::Open => "\u{2717} not met".to_string(),
     }];
     if top {
-        parts.push("level attained".to_string());
+        parts.push("attained".to_string());
     }
     if focus {
         parts.push("focus next".to_string());

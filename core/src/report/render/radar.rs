@@ -10,13 +10,13 @@ use super::format::{coord, esc, finite, pct};
 use super::svg::{self, Anchor, Frame};
 use crate::report::Report;
 
-pub(crate) const WIDTH: f64 = 520.0;
-pub(crate) const HEIGHT: f64 = 470.0;
+pub(crate) const WIDTH: f64 = 360.0;
+pub(crate) const HEIGHT: f64 = 372.0;
 /// Centre of the radar.
-pub(crate) const CX: f64 = 260.0;
-pub(crate) const CY: f64 = 238.0;
+pub(crate) const CX: f64 = 180.0;
+pub(crate) const CY: f64 = 188.0;
 /// Radius of the 100 % ring.
-pub(crate) const R: f64 = 160.0;
+pub(crate) const R: f64 = 118.0;
 /// Scores above 1 (with `clamp: false`) are drawn at most this far out.
 const MAX_DRAWN: f64 = 1.12;
 
@@ -119,15 +119,16 @@ pub(crate) fn render(report: &Report, standalone: bool) -> String {
     svg::text(&mut out, CX + 4.0, CY - 0.5 * R + 4.0, Anchor::Start, "muted small", "", "50%");
     svg::text(&mut out, CX + 4.0, CY - R + 13.0, Anchor::Start, "muted small", "", "100%");
     if let Some((level, t)) = ring {
-        let y = CY + t.clamp(0.0, MAX_DRAWN) * R;
+        // On the top spoke, left of it: the 50 % and 100 % labels are on its right.
+        let y = CY - t.clamp(0.0, MAX_DRAWN) * R;
         svg::text(
             &mut out,
-            CX,
-            y + 14.0,
-            Anchor::Middle,
-            "small",
+            CX - 4.0,
+            y + 4.0,
+            Anchor::End,
+            "small ring-label",
             "",
-            &format!("level {level} needs {}", pct(Some(t))),
+            &format!("level {level}: {}", pct(Some(t))),
         );
     }
     for (i, e) in report.elements.iter().enumerate() {
@@ -146,7 +147,7 @@ pub(crate) fn render(report: &Report, standalone: bool) -> String {
     }
     for (i, e) in report.elements.iter().enumerate() {
         let (dx, dy) = direction(i, n);
-        let (x, y) = (CX + (R + 16.0) * dx, CY + (R + 16.0) * dy);
+        let (x, y) = (CX + (R + 12.0) * dx, CY + (R + 12.0) * dy);
         let anchor = if dx > 0.3 {
             Anchor::Start
         } else if dx < -0.3 {
@@ -156,18 +157,18 @@ pub(crate) fn render(report: &Report, standalone: bool) -> String {
         };
         // Two lines (id, then score): above the point at the top, below it at the bottom.
         let y = if dy < -0.5 {
-            y - 14.0
+            y - 16.0
         } else if dy > 0.5 {
-            y + 10.0
+            y + 11.0
         } else {
-            y - 2.0
+            y - 3.0
         };
         let id = esc(&e.id);
         let tooltip = esc(&label_name(&e.id, e.title.as_deref()));
         out.push_str(&format!("<g><title>{tooltip}</title>\n"));
         svg::text(&mut out, x, y, anchor, format!("b {small}").trim(), "", &e.id);
         let class = if scores[i].is_some() { small.to_string() } else { format!("muted {small}") };
-        svg::text(&mut out, x, y + 14.0, anchor, class.trim(), &format!(" data-id=\"{id}\""), &pct(scores[i]));
+        svg::text(&mut out, x, y + 15.0, anchor, class.trim(), &format!(" data-id=\"{id}\""), &pct(scores[i]));
         out.push_str("</g>\n");
     }
     svg::close(&mut out);

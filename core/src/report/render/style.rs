@@ -5,10 +5,10 @@
 pub(crate) const PAGE_CSS: &str = "\
 :root{color-scheme:light dark;--bg:#f3f5f8;--card:#ffffff;--ink:#1d2430;--muted:#5b6576;--line:#e2e6eb;\
 --head:#f7f8fa;--accent:#3b5bdb;--green-bg:#d3f4db;--green-ink:#17692c;--amber-bg:#ffedcc;--amber-ink:#8a4a00;\
---red-bg:#ffe0e0;--red-ink:#a51d1d;--miss-bg:#eceff2;--miss-ink:#5b6576;--meter:#cfd6df}
+--red-bg:#ffe0e0;--red-ink:#a51d1d;--miss-bg:#eceff2;--miss-ink:#5b6576;--meter:#8d9bb0}
 @media screen and (prefers-color-scheme:dark){:root{--bg:#0d1117;--card:#161b22;--ink:#e6e9ee;--muted:#a4adba;\
 --line:#2a313b;--head:#1b2129;--accent:#7b93ff;--green-bg:#173d22;--green-ink:#8ce99a;--amber-bg:#45300a;\
---amber-ink:#ffd43b;--red-bg:#4a1a1a;--red-ink:#ffa8a8;--miss-bg:#262d36;--miss-ink:#a4adba;--meter:#3a4350}}
+--amber-ink:#ffd43b;--red-bg:#4a1a1a;--red-ink:#ffa8a8;--miss-bg:#262d36;--miss-ink:#a4adba;--meter:#66748a}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,\
@@ -33,6 +33,8 @@ box-shadow:0 1px 2px rgba(16,24,40,.05),0 1px 8px rgba(16,24,40,.04)}
 .charts{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:16px}
 .grid2{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:16px;align-items:start}
 figure{margin:0}
+.card.view{margin-top:16px}
+.card.view:first-of-type{margin-top:0}
 figure svg{display:block;width:100%;height:auto}
 figcaption{font-weight:600;margin:0 0 4px}
 figcaption span{display:block;font-weight:400;font-size:13px;color:var(--muted)}
@@ -47,6 +49,7 @@ tbody tr:last-child td{border-bottom:0}
 .evidence{margin-top:3px;font-size:12.5px;color:var(--muted);font-style:italic;max-width:48ch}
 .unit{color:var(--muted);font-size:12.5px}
 .muted{color:var(--muted)}
+.nowrap{white-space:nowrap}
 .pill{display:inline-block;padding:1px 10px;border-radius:999px;font-size:12px;font-weight:600;line-height:1.6;\
 white-space:nowrap;background:var(--miss-bg);color:var(--miss-ink)}
 .pill.green{background:var(--green-bg);color:var(--green-ink)}
@@ -62,13 +65,13 @@ font-size:11.5px;color:var(--muted);white-space:nowrap}
 .meter{display:inline-block;width:54px;height:6px;margin-right:8px;vertical-align:middle;border-radius:3px;\
 background:var(--miss-bg);overflow:hidden}
 .meter span{display:block;height:100%;background:var(--meter)}
-.trend{display:flex;align-items:center;gap:8px;white-space:nowrap}
+.trend{display:flex;flex-direction:column;align-items:flex-start;gap:2px;white-space:nowrap}
 .trend svg{flex:none}
 .dir{font-size:13px;font-weight:600}
 .dir.up{color:var(--green-ink)}
 .dir.down{color:var(--red-ink)}
 .dir.flat{color:var(--muted)}
-.delta{font-size:12px;color:var(--muted)}
+.delta{font-size:12px;font-weight:400;color:var(--muted)}
 table.indicators td:first-child{min-width:260px}
 footer{margin-top:40px;padding-top:16px;border-top:1px solid var(--line);font-size:12.5px;color:var(--muted)}
 @media (max-width:1000px){.charts,.grid2{grid-template-columns:1fr}.headline{grid-template-columns:1fr 1fr}\

@@ -16,11 +16,12 @@ font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,san
 @media screen and (prefers-color-scheme:dark){.sx{--sx-ink:#e6e9ee;--sx-muted:#a4adba;--sx-grid:#3a4350;\
 --sx-bg:#161b22;--sx-track:#252c35;--sx-green:#40c057;--sx-amber:#f59f00;--sx-red:#ff6b6b;--sx-missing:#6f7884;\
 --sx-accent:#7b93ff}}
-.sx text{fill:var(--sx-ink);font-size:12px;paint-order:stroke;stroke:var(--sx-bg);stroke-width:3px;stroke-linejoin:round}
+.sx text{fill:var(--sx-ink);font-size:13px;paint-order:stroke;stroke:var(--sx-bg);stroke-width:3px;stroke-linejoin:round}
 .sx text.muted{fill:var(--sx-muted)}
 .sx text.b{font-weight:600}
-.sx text.big{font-size:14px;font-weight:600}
-.sx text.small{font-size:10.5px}
+.sx text.big{font-size:15px;font-weight:600}
+.sx text.small{font-size:11.5px}
+.sx text.ring-label{fill:var(--sx-accent);font-weight:600}
 .sx text.on-fill{fill:#ffffff;stroke:none;font-weight:700;font-size:15px}
 .sx .grid{fill:none;stroke:var(--sx-grid);stroke-width:1}
 .sx .spoke-missing{stroke:var(--sx-missing);stroke-dasharray:3 3}

@@ -6,7 +6,7 @@ use super::bars::status_word;
 use super::format::{esc, finite, name, number, pct_cell, points, word, DASH};
 use super::pyramid::{self, Mark};
 use crate::report::{IndicatorRow, Report, Status, TrendDirection};
-use crate::scorecard::Scorecard;
+use crate::scorecard::{Indicator, Scorecard};
 
 /// One table column: its heading and whether it holds numbers (right-aligned).
 struct Col(&'static str, bool);
@@ -200,11 +200,22 @@ pub(crate) fn principles(out: &mut String, report: &Report) {
     table(out, "view", &cols, &rows);
 }
 
+/// How many rows the priorities and gaps tables list; the rest are counted.
+pub(crate) const TOP: usize = 10;
+
+/// "Top 10 of 26" headings and the line that counts the rest.
+fn ranked_heading(out: &mut String, heading: &str, shown: usize, total: usize) {
+    let count = if total > shown { format!("top {shown} of {total}") } else { total.to_string() };
+    out.push_str(&format!("<h3>{} <span class=\"muted\">({count})</span></h3>\n", esc(heading)));
+}
+
 pub(crate) fn gaps(out: &mut String, report: &Report) {
+    ranked_heading(out, "Gaps: elements", report.gaps.len().min(TOP), report.gaps.len());
     let cols = [Col("#", true), Col("Element", false), Col("Score", true), Col("Gap", true), Col("Impact", true)];
     let rows: Vec<Vec<String>> = report
         .gaps
         .iter()
+        .take(TOP)
         .enumerate()
         .map(|(rank, g)| {
             let title = report.elements.iter().find(|e| e.id == g.element).and_then(|e| e.title.as_deref());
@@ -221,10 +232,12 @@ pub(crate) fn gaps(out: &mut String, report: &Report) {
 }
 
 pub(crate) fn priorities(out: &mut String, report: &Report) {
+    ranked_heading(out, "Priorities: indicators", report.priorities.len().min(TOP), report.priorities.len());
     let cols = [Col("#", true), Col("Indicator", false), Col("Progress", true), Col("Impact", true)];
     let rows: Vec<Vec<String>> = report
         .priorities
         .iter()
+        .take(TOP)
         .enumerate()
         .map(|(rank, p)| {
             let title = report.indicators.iter().find(|i| i.id == p.indicator).and_then(|i| i.title.as_deref());
@@ -253,23 +266,27 @@ pub(crate) fn indicators(out: &mut String, report: &Report, document: Option<&Sc
             }
             let perspective = report.perspectives.iter().find(|p| p.id == i.perspective);
             let mut place = esc(perspective.map_or(i.perspective.as_str(), |p| name(p.title.as_deref(), &p.id)));
-            if let Some(element) = &i.element {
-                place.push_str(&format!(" \u{b7} <span class=\"id\">{}</span>", esc(element)));
-            }
+            let mut tags: Vec<String> = i.element.iter().cloned().collect();
             if !i.levels.is_empty() {
-                place.push_str(&format!("<div class=\"id\">{}</div>", esc(&levels(&i.levels))));
+                tags.push(levels(&i.levels));
             }
-            vec![who, place, value(i), score(i.progress), pill(i.status), trend(i, document)]
+            if !tags.is_empty() {
+                place.push_str(&format!("<div class=\"id\">{}</div>", esc(&tags.join(" \u{b7} "))));
+            }
+            let source = document.and_then(|d| d.indicators.iter().find(|d| d.id == i.id));
+            let scale = source.and_then(|s| s.scale.as_deref());
+            vec![who, place, value(i, scale), score(i.progress), pill(i.status), trend(i, source)]
         })
         .collect();
     table(out, "indicators", &cols, &rows);
 }
 
-/// The value with its unit; a dash when missing.
-fn value(row: &IndicatorRow) -> String {
+/// The value with its unit (a rating's scale name when it has no unit); a dash when
+/// missing.
+fn value(row: &IndicatorRow, scale: Option<&str>) -> String {
     match finite(row.value) {
         Some(v) => {
-            let unit = row.unit.as_deref().filter(|u| !u.trim().is_empty());
+            let unit = row.unit.as_deref().filter(|u| !u.trim().is_empty()).or(scale);
             let unit = unit.map(|u| format!(" <span class=\"unit\">{}</span>", esc(u))).unwrap_or_default();
             format!("{}{unit}", esc(&number(v)))
         }
@@ -278,8 +295,7 @@ fn value(row: &IndicatorRow) -> String {
 }
 
 /// The sparkline (when the document has the history) and the trend in words.
-fn trend(row: &IndicatorRow, document: Option<&Scorecard>) -> String {
-    let indicator = document.and_then(|d| d.indicators.iter().find(|i| i.id == row.id));
+fn trend(row: &IndicatorRow, indicator: Option<&Indicator>) -> String {
     let mut cell = String::from("<div class=\"trend\">");
     if let Some(svg) = indicator.and_then(|i| super::sparkline::render(row, i)) {
         cell.push_str(&svg);
@@ -297,7 +313,7 @@ fn trend(row: &IndicatorRow, document: Option<&Scorecard>) -> String {
                 TrendDirection::Stable => "flat",
             };
             cell.push_str(&format!(
-                "<span class=\"dir {class}\">{arrow} {}</span><span class=\"delta\">{} last period</span>",
+                "<span class=\"dir {class}\">{arrow} {} <span class=\"delta\">{}</span></span>",
                 esc(&word(&t.direction)),
                 esc(&points(t.delta))
             ));
