@@ -8,6 +8,9 @@ use super::{draw, style::PAGE_CSS, tables, Chart};
 use crate::report::{Report, ReportOutcome};
 use crate::scorecard::Scorecard;
 
+/// Writes one view's table.
+type WriteTable = fn(&mut String, &Report);
+
 /// The whole page.
 pub(crate) fn page(report: &Report, document: Option<&Scorecard>) -> String {
     let title = report.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or("Untitled scorecard");
@@ -61,7 +64,7 @@ pub(crate) fn page(report: &Report, document: Option<&Scorecard>) -> String {
     out.push_str("</div>\n</div>\n");
 
     section(&mut out, "views", "The scorecard, five ways", None);
-    let views: [(&str, fn(&mut String, &Report)); 5] = [
+    let views: [(&str, WriteTable); 5] = [
         ("Perspectives", tables::perspectives),
         ("Pyramid levels", tables::levels_table),
         ("Dimensions", tables::dimensions),
