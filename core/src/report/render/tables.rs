@@ -284,13 +284,11 @@ pub(crate) fn indicators(out: &mut String, report: &Report, document: Option<&Sc
 /// The value with its unit (a rating's scale name when it has no unit); a dash when
 /// missing.
 fn value(row: &IndicatorRow, scale: Option<&str>) -> String {
+    let unit = row.unit.as_deref().filter(|u| !u.trim().is_empty()).or(scale);
+    let unit = unit.map(|u| format!(" <span class=\"unit\">{}</span>", esc(u))).unwrap_or_default();
     match finite(row.value) {
-        Some(v) => {
-            let unit = row.unit.as_deref().filter(|u| !u.trim().is_empty()).or(scale);
-            let unit = unit.map(|u| format!(" <span class=\"unit\">{}</span>", esc(u))).unwrap_or_default();
-            format!("{}{unit}", esc(&number(v)))
-        }
-        None => format!("<span class=\"muted\">{DASH}</span>"),
+        Some(v) => format!("{}{unit}", esc(&number(v))),
+        None => format!("<span class=\"muted\">{DASH}</span>{unit}"),
     }
 }
 
