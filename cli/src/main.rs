@@ -14,6 +14,7 @@
 mod demo;
 mod input;
 mod output;
+mod report;
 mod table;
 
 use std::path::PathBuf;
@@ -53,6 +54,8 @@ enum Command {
     Servqual(InputArg),
     /// Kano categories of attributes, from {"functional", "dysfunctional", ...} answers.
     Kano(InputArg),
+    /// Score a scorecard document and draw it: a self-contained HTML report, or one chart as SVG.
+    Report(ReportArgs),
     /// Score the bundled sample organisation (Acme Home Care) and print a readable summary.
     Demo(DemoArgs),
 }
@@ -77,13 +80,29 @@ struct CatalogueArgs {
 }
 
 #[derive(Args)]
+struct ReportArgs {
+    /// Scorecard document (JSON) to score and draw, or `-` for standard input.
+    #[arg(value_name = "FILE|-")]
+    input: PathBuf,
+    /// Draw one chart as SVG instead of the HTML report: radar, pyramid or perspectives.
+    #[arg(long, value_name = "CHART", value_parser = report::parse_chart)]
+    svg: Option<servex::report::render::Chart>,
+    /// File to write; standard output when absent.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args)]
 struct DemoArgs {
     /// Print the full report as JSON instead of the summary.
-    #[arg(long, conflicts_with = "document")]
+    #[arg(long, conflicts_with_all = ["document", "html"])]
     json: bool,
     /// Print the sample scorecard document itself, a starting point for your own.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "html")]
     document: bool,
+    /// Write the sample's HTML report (charts included) to OUT, or `-` for standard output.
+    #[arg(long, value_name = "OUT")]
+    html: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -98,13 +117,14 @@ fn main() -> ExitCode {
         }
     };
     match run(cli.command) {
-        Ok(text) => output::print_stdout(&text),
+        Ok(Some(text)) => output::print_stdout(&text),
+        Ok(None) => std::process::ExitCode::SUCCESS,
         Err(failure) => output::report_failure(&failure),
     }
 }
 
-/// Runs one command and returns the text for stdout.
-fn run(command: Command) -> Result<String, Failure> {
+/// Runs one command and returns the text for stdout (`None` when it wrote a file).
+fn run(command: Command) -> Result<Option<String>, Failure> {
     let (name, arg) = match command {
         Command::Score(arg) => ("score", arg),
         Command::Nps(arg) => ("nps", arg),
@@ -112,11 +132,13 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::Ces(arg) => ("ces", arg),
         Command::Servqual(arg) => ("servqual", arg),
         Command::Kano(arg) => ("kano", arg),
-        Command::Catalogue(args) => return catalogue(args),
-        Command::Demo(args) => return demo::run(args.json, args.document),
+        Command::Catalogue(args) => return catalogue(args).map(Some),
+        Command::Demo(DemoArgs { html: Some(out), .. }) => return report::demo(&out),
+        Command::Demo(args) => return demo::run(args.json, args.document).map(Some),
+        Command::Report(args) => return report::run(&args.input, args.svg, args.output.as_deref()),
     };
     let input = input::read_json(&Source::from_arg(&arg.input))?;
-    call(name, &input)
+    call(name, &input).map(Some)
 }
 
 /// `catalogue` takes `{framework}` like every front; the flag is shorthand for an id.

@@ -180,7 +180,7 @@ fn usage_errors_are_exit_1_and_help_is_exit_0() {
     let help = servex(&["--help"], None);
     assert_eq!(help.status.code(), Some(0));
     let text = String::from_utf8_lossy(&help.stdout);
-    for command in ["score", "catalogue", "nps", "csat", "ces", "servqual", "kano", "demo"] {
+    for command in ["score", "catalogue", "nps", "csat", "ces", "servqual", "kano", "report", "demo"] {
         assert!(text.lines().any(|l| l.trim_start().starts_with(command)), "{command} in --help");
     }
     let version = servex(&["--version"], None);

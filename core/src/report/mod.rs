@@ -1,6 +1,8 @@
 //! The report (SPEC 6): the scorecard scored five ways, with the gaps to close first.
 //! Plain data, serialisable, so every front returns exactly this shape.
 
+pub mod render;
+
 use serde::{Deserialize, Serialize};
 
 use crate::framework::Outcome;
