@@ -131,14 +131,21 @@ export function initSync(input) {
   ready = true;
 }
 
-export const { ${API_NAMES.join(", ")} } = api;
+export { ServexError, ERROR_KINDS };
+export const { ${API_NAMES.filter((n) => n !== "ServexError" && n !== "ERROR_KINDS").join(", ")} } = api;
 `;
   const cjs = `// The Node entry of servex (CommonJS): loaded synchronously, ready to use.
 "use strict";
 const glue = require("./servex_wasm_node.cjs");
 
 ${api}
-const api = makeApi({ assertReady() {}, call: glue.call, version: glue.version, reset: glue.__servexReset });
+// Looked up at each call, so that a test can stand in for the module.
+const api = makeApi({
+  assertReady() {},
+  call: (name, text) => glue.call(name, text),
+  version: () => glue.version(),
+  reset: () => glue.__servexReset(),
+});
 
 module.exports = {
   ...api,

@@ -113,11 +113,13 @@ function encode(name, input, acceptsText) {
 }
 
 /**
- * Builds the public API over a backend: `{call(name, text): string, reset(): void}`,
- * `call` being the WebAssembly export and `reset` a fresh instance after a trap.
+ * Builds the public API over a backend: `{assertReady(), call(name, text): string,
+ * version(): string, reset()}`, `call` being the WebAssembly export and `reset` a
+ * fresh instance after a trap.
  */
 function makeApi(backend) {
   function invoke(name, input, acceptsText) {
+    backend.assertReady();
     const text = encode(name, input, acceptsText);
     const fromText = acceptsText && typeof input === "string";
     let out;
@@ -155,6 +157,9 @@ function makeApi(backend) {
     ces: (input) => invoke("ces", input, false),
     servqual: (input) => invoke("servqual", input, false),
     kano: (input) => invoke("kano", input, false),
-    version: () => backend.version(),
+    version: () => {
+      backend.assertReady();
+      return backend.version();
+    },
   };
 }

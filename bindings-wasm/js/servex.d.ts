@@ -521,6 +521,12 @@ export type InitInput = string | URL | Request | Response | BufferSource | WebAs
  */
 export declare function init(input?: InitInput | Promise<InitInput>): Promise<void>;
 
+/**
+ * Loads the WebAssembly module synchronously from its bytes or a compiled module (for
+ * workers). Node entry: already loaded; does nothing.
+ */
+export declare function initSync(input: BufferSource | WebAssembly.Module): void;
+
 /** Scores a scorecard document (an object or its JSON text). Throws `ServexError`. */
 export declare function score(document: ScorecardDocument | string): Report;
 

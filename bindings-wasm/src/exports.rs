@@ -15,3 +15,11 @@ pub fn call(name: &str, input: &str) -> String {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// Traps on purpose, so that the tests can check that the JavaScript wrapper turns a
+/// trap into a `ServexError` and replaces the instance. Not part of the package's API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__servexAbort")]
+pub fn abort_for_tests() {
+    std::process::abort()
+}

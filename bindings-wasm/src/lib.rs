@@ -12,4 +12,4 @@ mod convert;
 mod exports;
 
 pub use convert::{envelope, error_envelope, run};
-pub use exports::{call, version};
+pub use exports::{abort_for_tests, call, version};
