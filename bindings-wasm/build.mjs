@@ -11,7 +11,8 @@
 // 6. a smoke test through the Node entry, and the sizes.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -231,7 +232,21 @@ function main() {
     "--enable-sign-ext",
     "--enable-multivalue",
   ];
-  run(wasmOpt, ["-Oz", ...features, "--strip-debug", "--strip-producers", webWasm, "-o", join(pkg, "servex_wasm_bg.wasm")]);
+  // npm's binaryen is itself compiled to wasm and takes about 40 s here: its output is
+  // cached by the hash of its input and arguments.
+  const optArgs = ["-Oz", ...features, "--strip-debug", "--strip-producers"];
+  const key = createHash("sha256").update(readFileSync(webWasm)).update(optArgs.join(" ")).digest("hex");
+  const cacheDir = join(root, "target", "servex-wasm-opt-cache");
+  const cached = join(cacheDir, `${key}.wasm`);
+  if (existsSync(cached)) {
+    log(`wasm-opt ${optArgs.join(" ")}: unchanged input, reusing ${cached}`);
+  } else {
+    rmSync(cacheDir, { recursive: true, force: true });
+    mkdirSync(cacheDir, { recursive: true });
+    run(wasmOpt, [...optArgs, webWasm, "-o", `${cached}.tmp`]);
+    renameSync(`${cached}.tmp`, cached);
+  }
+  copyFileSync(cached, join(pkg, "servex_wasm_bg.wasm"));
 
   const webGlue = readFileSync(join(work, "web", "servex_wasm.js"), "utf8");
   const nodeGlue = readFileSync(join(work, "nodejs", "servex_wasm.js"), "utf8");

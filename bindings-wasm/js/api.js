@@ -63,25 +63,31 @@ function replacerFor(name) {
   const paths = new WeakMap();
   const column = DATA_COLUMNS[name];
   let atRoot = true;
-  return function replace(key, value) {
-    let path;
+  // The pointer is built only where it is needed: for containers and bad numbers.
+  function pathOf(holder, key) {
     if (atRoot) {
       atRoot = false;
-      path = "";
-    } else {
-      path = `${paths.get(this) ?? ""}/${pointerToken(key)}`;
+      return "";
     }
+    return `${paths.get(holder) ?? ""}/${pointerToken(key)}`;
+  }
+  return function replace(key, value) {
+    if (typeof value === "number" && Number.isFinite(value) && !atRoot) return value;
     if (typeof value === "bigint") value = Number(value);
     if (typeof value === "number") {
       if (Number.isFinite(value)) return value;
+      const path = pathOf(this, key);
       if (column !== undefined && column.test(path)) return Number.isNaN(value) ? null : String(value);
       throw new ServexError("invalid_value", path, `${value} is not a finite number`);
     }
     if (typeof value === "object" && value !== null) {
       if (value instanceof Number) return replace.call(this, key, value.valueOf());
+      const path = pathOf(this, key);
       if (isTypedArray(value)) value = Array.from(value);
       paths.set(value, path);
+      return value;
     }
+    if (atRoot) atRoot = false;
     return value;
   };
 }
