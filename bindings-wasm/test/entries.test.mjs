@@ -48,4 +48,13 @@ describe("entries", () => {
     assert.throws(() => web.score({}), (e) => e.name === "ServexError" && e.kind === "invalid_document");
     assert.equal(web.version(), servex.version());
   });
+
+  test("the browser entry survives a trap: the instance is replaced", async () => {
+    const web = await import(pathToFileURL(join(pkgDir, "servex.js")).href);
+    const glue = await import(pathToFileURL(join(pkgDir, "servex_wasm_web.js")).href);
+    web.initSync(readFileSync(join(pkgDir, "servex_wasm_bg.wasm")));
+    assert.throws(() => glue.__servexAbort(), WebAssembly.RuntimeError);
+    glue.__servexReset();
+    assert.deepEqual(web.score(DOC), servex.score(DOC));
+  });
 });
