@@ -1,0 +1,15 @@
+//! WebAssembly bindings of [`servex`]: the npm package `servex`.
+//!
+//! The boundary is JSON text both ways, so that no JavaScript value, however
+//! hostile (cyclic, deep, huge, with throwing getters), is ever walked by Rust:
+//! the package's JavaScript wrapper turns the caller's object into JSON text
+//! (`JSON.stringify`), [`call`] parses it with the core's depth-limited parser,
+//! runs [`servex::call`] and answers with an envelope, `{"ok": result}` or
+//! `{"error": {kind, message, path}}`, which the wrapper turns into a plain
+//! object or a thrown `ServexError`. Nothing here panics on user input.
+
+mod convert;
+mod exports;
+
+pub use convert::{envelope, error_envelope, run};
+pub use exports::{abort_for_tests, call, version};

@@ -1,0 +1,182 @@
+// Hostile inputs: always a result or a ServexError, never a trap or a foreign error,
+// and the module keeps working afterwards.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+
+import { pkgDir, servex } from "./support.mjs";
+
+const CALLS = ["score", "catalogue", "nps", "csat", "ces", "servqual", "kano"];
+const glue = createRequire(import.meta.url)(join(pkgDir, "servex_wasm_node.cjs"));
+
+/** Calls `fn`; returns the result, or the error after checking it is a proper ServexError. */
+function outcome(fn) {
+  try {
+    return { result: fn() };
+  } catch (error) {
+    assert.ok(error instanceof Error, `threw a non-Error: ${String(error)}`);
+    assert.equal(error.name, "ServexError", `threw ${error.name}: ${error.message}`);
+    assert.ok(error instanceof servex.ServexError);
+    assert.ok(servex.ERROR_KINDS.includes(error.kind), `unknown kind ${error.kind}`);
+    assert.equal(typeof error.path, "string");
+    assert.ok(error.path === "" || error.path.startsWith("/"), `bad pointer ${error.path}`);
+    return { error };
+  }
+}
+
+function expectError(fn, kind, path) {
+  const { error } = outcome(fn);
+  assert.ok(error, "expected a ServexError, got a result");
+  assert.deepEqual({ kind: error.kind, path: error.path }, { kind, path }, error.message);
+  return error;
+}
+
+function stillWorks() {
+  assert.equal(servex.catalogue().id, "iso23592:2021");
+  assert.equal(servex.score({ indicators: [{ id: "a", element: "7.1.1", scale: "maturity", value: 3 }] }).score, 0.75);
+}
+
+function cyclic() {
+  const a = { indicators: [] };
+  a.self = a;
+  return a;
+}
+
+const throwingGetter = {
+  get indicators() {
+    throw new Error("boom");
+  },
+};
+
+const HOSTILE = {
+  undefined: undefined,
+  null: null,
+  "empty string": "",
+  "a string": "hello",
+  "JSON text of a number": "42",
+  number: 42,
+  NaN: Number.NaN,
+  boolean: true,
+  "a function": () => 1,
+  "a symbol": Symbol("x"),
+  "a bigint": 10n,
+  "an array": [1, 2, 3],
+  "a cyclic object": cyclic(),
+  "a cyclic array": (() => {
+    const a = [];
+    a.push(a);
+    return a;
+  })(),
+  "a throwing getter": throwingGetter,
+  "a throwing toJSON": { toJSON() { throw new TypeError("no"); } },
+  "a throwing proxy": new Proxy({}, { ownKeys() { throw new Error("trap"); } }),
+  "a Map": new Map([["indicators", []]]),
+  "a Date": new Date(0),
+  "a deep object": (() => {
+    let v = {};
+    for (let i = 0; i < 100_000; i++) v = { a: v };
+    return v;
+  })(),
+  "an object 65 deep": (() => {
+    let v = [];
+    for (let i = 0; i < 64; i++) v = [v];
+    return { indicators: v };
+  })(),
+  "a lone surrogate": { indicators: [{ id: "\ud800", perspective: "service", value: 1, baseline: 0, target: 2 }] },
+};
+
+describe("hostile inputs", () => {
+  for (const call of CALLS) {
+    for (const [label, input] of Object.entries(HOSTILE)) {
+      test(`${call}(${label}) gives a result or a ServexError`, () => {
+        outcome(() => servex[call](input));
+        stillWorks();
+      });
+    }
+  }
+
+  test("undefined is invalid_document at the root (catalogue() means the default)", () => {
+    expectError(() => servex.score(undefined), "invalid_document", "");
+    expectError(() => servex.nps(undefined), "invalid_document", "");
+    assert.equal(servex.catalogue(undefined).id, "iso23592:2021");
+  });
+
+  test("cyclic objects and throwing getters are invalid_document at the root", () => {
+    const e = expectError(() => servex.score(cyclic()), "invalid_document", "");
+    assert.ok(e.cause instanceof TypeError);
+    expectError(() => servex.score(throwingGetter), "invalid_document", "");
+    expectError(() => servex.nps({ responses: [1], get groups() { throw new Error("x"); } }), "invalid_document", "");
+  });
+
+  test("JSON text too deep is limit_exceeded, for text and for objects", () => {
+    expectError(() => servex.score("[".repeat(100_000)), "limit_exceeded", "");
+    expectError(() => servex.score(HOSTILE["a deep object"]), "limit_exceeded", "");
+    expectError(() => servex.score(HOSTILE["an object 65 deep"]), "limit_exceeded", "");
+  });
+
+  test("text that is not JSON is invalid_json; an object never is", () => {
+    expectError(() => servex.score("{"), "invalid_json", "");
+    expectError(() => servex.score(HOSTILE["a lone surrogate"]), "invalid_document", "");
+  });
+
+  test("non-finite numbers are invalid_value where they stand", () => {
+    const doc = (value) => ({ indicators: [{ id: "a", perspective: "service", value, baseline: 0, target: 10 }] });
+    expectError(() => servex.score(doc(Number.NaN)), "invalid_value", "/indicators/0/value");
+    expectError(() => servex.score(doc(Number.POSITIVE_INFINITY)), "invalid_value", "/indicators/0/value");
+    expectError(
+      () => servex.score({ indicators: [], options: { "element_weights": { "a/b~": Number.NaN } } }),
+      "invalid_value",
+      "/options/element_weights/a~1b~0",
+    );
+    expectError(() => servex.nps({ responses: [1], confidence: Number.NaN }), "invalid_value", "/confidence");
+  });
+
+  test("bigints are numbers", () => {
+    const r = servex.score({ indicators: [{ id: "a", perspective: "service", value: 5n, baseline: 0n, target: 10n }] });
+    assert.equal(r.score, 0.5);
+  });
+
+  test("a huge array gives a result or a ServexError quickly enough", () => {
+    const responses = new Float64Array(3_000_000).fill(9);
+    outcome(() => servex.nps({ responses }));
+    const indicators = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `k${i}`,
+      element: "7.1.1",
+      scale: "maturity",
+      value: i % 5,
+    }));
+    const report = servex.score({ indicators });
+    assert.equal(report.indicators.length, 20_000);
+    assert.equal(report.elements[0].score, 0.5);
+    stillWorks();
+  });
+
+  test("too many history points is limit_exceeded, from the core", () => {
+    const history = Array.from({ length: 100_001 }, (_, i) => ({ period: `p${i}`, value: 1 }));
+    const doc = { indicators: [{ id: "a", perspective: "service", value: 1, baseline: 0, target: 2, history }] };
+    expectError(() => servex.score(doc), "limit_exceeded", "/indicators/0/history");
+  });
+
+  test("a trap inside the module becomes a ServexError and the module is replaced", () => {
+    const realCall = glue.call;
+    glue.call = () => glue.__servexAbort();
+    try {
+      const e = expectError(() => servex.score({ indicators: [] }), "limit_exceeded", "");
+      assert.ok(e.cause instanceof WebAssembly.RuntimeError, String(e.cause));
+    } finally {
+      glue.call = realCall;
+    }
+    stillWorks();
+  });
+
+  test("a trap left behind by anyone does not break the next call", () => {
+    assert.throws(() => glue.__servexAbort(), WebAssembly.RuntimeError);
+    stillWorks();
+  });
+
+  test("errors keep the module working: 1000 failures then a success", () => {
+    for (let i = 0; i < 1000; i++) outcome(() => servex.score({ indicators: [{ id: "" }] }));
+    stillWorks();
+  });
+});

@@ -1,0 +1,99 @@
+// Uses every export of the package with its declared types; `tsc --noEmit --strict`
+// over this file is the type check (test/types.test.mjs runs it).
+import {
+  ERROR_KINDS,
+  ServexError,
+  catalogue,
+  ces,
+  csat,
+  init,
+  initSync,
+  kano,
+  nps,
+  score,
+  servqual,
+  version,
+} from "servex";
+import type {
+  CsatResult,
+  ErrorKind,
+  Framework,
+  Grouped,
+  IndicatorRow,
+  KanoCategory,
+  NpsResult,
+  Report,
+  ScorecardDocument,
+  ServqualResult,
+  Status,
+} from "servex";
+
+await init();
+initSync(new Uint8Array(0));
+
+const doc: ScorecardDocument = {
+  servex: 1,
+  title: "Acme",
+  perspectives: [{ id: "service", weight: 2 }],
+  scales: { audit: { min: 0, max: 3, values: [0, 1, 3], labels: { "3": "full" } } },
+  indicators: [
+    { id: "nps", perspective: "service", levels: [4], value: 42, baseline: 0, target: 50, meta: { owner: "cx" } },
+    { id: "range", perspective: "service", value: 12, baseline: [6, 20], target: [10, 14] },
+    { id: "culture", element: "7.2.1", scale: "maturity", value: 3, history: [{ period: "Q1", value: null }] },
+  ],
+  options: { missing: "zero", level_thresholds: [0.75, 0.75, 0.8, 0.8], element_weights: { "7.1.1": 2 } },
+};
+const report: Report = score(doc);
+const fromText: Report = score(JSON.stringify(doc));
+const headline: number | null = report.score;
+const status: Status = report.status;
+const row: IndicatorRow | undefined = report.indicators[0];
+const direction: "increase" | "decrease" | "range" | undefined = row?.direction;
+const levelNames: (string | null)[] = report.levels.map((l) => l.title);
+const focus: number | null = fromText.focus_level;
+
+const framework: Framework = catalogue();
+const same: Framework = catalogue({ framework: "iso23592:2021" });
+const elementTitles: (string | undefined)[] = framework.dimensions.flatMap((d) => d.elements.map((e) => e.title));
+
+const n: NpsResult = nps({ responses: [10, 9, 3], method: "wald", confidence: 0.9 });
+const typed: NpsResult = nps({ responses: new Uint8Array([10, 9, 3]), invalid: "skip" });
+const grouped: Grouped<NpsResult> = nps({ responses: [10, 9], groups: ["a", 1] });
+const label: string | number | undefined = grouped.groups[0]?.group;
+const c: CsatResult = csat({ responses: new Float64Array([5, 4, 1]), scale: 5, top: 2 });
+const e = ces({ responses: [7, 1], scale: 7 });
+const eNet: number = e.net;
+const s: ServqualResult = servqual({
+  expectations: [[5, 6], [6, null]],
+  perceptions: [new Float64Array([6, 6]), [5, 7]],
+  dimensions: { reliability: [0, 1] },
+  weights: { reliability: 1 },
+  tolerance: 0.5,
+});
+const k = kano({ functional: [1, 2, null], dysfunctional: [5, 5, 3], attributes: ["fast"] });
+const category: KanoCategory | undefined = k.attributes[0]?.category;
+const v: string = version();
+
+try {
+  score({ indicators: [] });
+} catch (error) {
+  if (error instanceof ServexError) {
+    const kind: ErrorKind = error.kind;
+    const path: string = error.path;
+    const name: "ServexError" = error.name;
+    console.log(kind, path, name, error.message);
+  }
+}
+const kinds: readonly ErrorKind[] = ERROR_KINDS;
+
+console.log(headline, status, direction, levelNames, focus, same, elementTitles, n, typed, label, c, eNet, s, category, v, kinds);
+
+// @ts-expect-error: a document needs indicators.
+score({ title: "no indicators" });
+// @ts-expect-error: an unknown option word.
+score({ indicators: [], options: { missing: "ignore" } });
+// @ts-expect-error: responses are numbers.
+nps({ responses: ["10"] });
+// @ts-expect-error: no such error kind.
+const wrongKind: ErrorKind = "boom";
+console.log(wrongKind);
