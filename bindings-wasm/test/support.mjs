@@ -62,8 +62,3 @@ export function subsetDiff(expected, actual, tolerance, at = "") {
   }
   return expected === actual ? null : `${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
 }
-
-/** Whether an error says the core does not know the call yet (metric kernels not merged). */
-export function isUnknownCall(error) {
-  return error?.name === "ServexError" && error.kind === "invalid_document" && /^unknown call /.test(error.message);
-}
