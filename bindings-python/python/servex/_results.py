@@ -5,6 +5,7 @@ and pickling."""
 from __future__ import annotations
 
 import copy
+import html
 from typing import Any, Dict, Generic, Iterator, List, Optional, Sequence, TypeVar, Union, overload
 
 from ._tables import Table, fmt, html_table, to_pandas, to_polars
@@ -230,7 +231,7 @@ class Report(_Views):
         ]
         return "".join(
             [
-                f"<div><h4>{fmt(title)}</h4>",
+                f"<div><h4>{html.escape(fmt(title))}</h4>",
                 html_table(("", "value", "status"), headline),
                 html_table(Report.VIEWS["perspectives"][1:], self._rows("perspectives"), "Perspectives"),
                 html_table(("level", "title", "score", "threshold", "met"), self._rows("levels"), "Pyramid levels"),
@@ -314,7 +315,7 @@ class Framework(_Views):
     def _repr_html_(self) -> str:
         return "".join(
             [
-                f"<div><h4>{fmt(self.title or self.id)}</h4>",
+                f"<div><h4>{html.escape(fmt(self.title or self.id))}</h4>",
                 html_table(("id", "title", "perspective", "weight", "elements"), self._rows("dimensions"), "Dimensions"),
                 html_table(("id", "title", "dimension", "levels"), self.elements, "Elements"),
                 html_table(("level", "title", "outcome"), self.levels, "Pyramid levels"),
