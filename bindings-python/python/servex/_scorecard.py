@@ -73,7 +73,9 @@ def _indicator(row: Mapping[str, Any]) -> Dict[str, Any]:
 
 class Scorecard:
     """A scorecard document (SPEC 2): built from a dict, JSON text or a DataFrame of
-    indicators, checked by the core at once (``servex.ServexError`` if it is not valid)."""
+    indicators. Its shape (fields, types, version, limits) is checked by the core at
+    once; references (elements, perspectives, scales) are resolved when it is scored.
+    Either raises ``servex.ServexError``."""
 
     __slots__ = ("_doc",)
 
