@@ -217,7 +217,7 @@ class Report(_Views):
 
     def _repr_html_(self) -> str:
         d = self._data
-        headline = [
+        headline: List[Dict[str, Any]] = [
             {"": "score", "value": d.get("score"), "status": d.get("status")},
             {"": "model score", "value": d.get("model_score")},
             {"": "coverage", "value": d.get("coverage")},

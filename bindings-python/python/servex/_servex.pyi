@@ -1,6 +1,17 @@
 # Hand-written stub of the native module `servex._servex` (checked by mypy.stubtest).
 from typing import Any, Dict, List, Optional
 
+__all__ = [
+    "KINDS",
+    "SAMPLE_JSON",
+    "__version__",
+    "call",
+    "call_json",
+    "document",
+    "panic_for_tests",
+    "scale_metric",
+]
+
 __version__: str
 KINDS: List[str]
 SAMPLE_JSON: str
