@@ -1,0 +1,237 @@
+"""servex: service excellence scoring (ISO 23592 balanced scorecards) and the customer
+metrics that feed it (NPS, CSAT, CES, SERVQUAL, Kano).
+
+>>> import servex
+>>> servex.nps([10, 9, 8, 7, 6, 0, 10, 9, 3, 10]).score
+20.0
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Mapping, Optional, Sequence, Union, overload
+
+from . import _servex
+from ._errors import (
+    ERRORS,
+    DuplicateIdError,
+    EmptyInputError,
+    InternalError,
+    InvalidDocumentError,
+    InvalidIndicatorError,
+    InvalidJsonError,
+    InvalidValueError,
+    LimitExceededError,
+    MissingValueError,
+    ServexError,
+    UnknownFrameworkError,
+    UnknownReferenceError,
+    UnsupportedVersionError,
+)
+from ._inputs import answer_matrix, column_names, groups_column, responses_column
+from ._results import (
+    CesResult,
+    CsatResult,
+    Framework,
+    GroupedResult,
+    KanoResult,
+    NpsResult,
+    Report,
+    Result,
+    ServqualResult,
+)
+from ._scorecard import Scorecard
+
+__version__: str = _servex.__version__
+
+__all__ = [
+    "score",
+    "catalogue",
+    "sample",
+    "nps",
+    "csat",
+    "ces",
+    "servqual",
+    "kano",
+    "Scorecard",
+    "Result",
+    "Report",
+    "Framework",
+    "NpsResult",
+    "CsatResult",
+    "CesResult",
+    "GroupedResult",
+    "ServqualResult",
+    "KanoResult",
+    "ServexError",
+    "InvalidJsonError",
+    "InvalidDocumentError",
+    "UnsupportedVersionError",
+    "UnknownFrameworkError",
+    "UnknownReferenceError",
+    "DuplicateIdError",
+    "InvalidIndicatorError",
+    "InvalidValueError",
+    "MissingValueError",
+    "EmptyInputError",
+    "LimitExceededError",
+    "InternalError",
+    "ERRORS",
+    "__version__",
+]
+
+#: What ``servex.nps`` and friends accept as a column: a list, a numpy array, a pandas,
+#: polars or pyarrow column, or any other flat sequence.
+Column = Any
+
+
+def score(doc: Union[Mapping[str, Any], str, Scorecard]) -> Report:
+    """Scores a scorecard document (a dict, JSON text or a ``Scorecard``): SPEC 2 to 6."""
+    if isinstance(doc, Scorecard):
+        return doc.score()
+    if isinstance(doc, str):
+        return Report(_servex.call_json("score", doc))
+    if not isinstance(doc, dict) and isinstance(doc, Mapping):
+        doc = dict(doc)
+    return Report(_servex.call("score", doc))
+
+
+def catalogue(framework: Union[str, Mapping[str, Any]] = "iso23592:2021") -> Framework:
+    """The framework named by ``framework`` (a built-in id or a framework dict), with
+    defaults filled in: principles, dimensions, elements, levels, perspectives."""
+    return Framework(_servex.call("catalogue", {"framework": framework}))
+
+
+def sample() -> Scorecard:
+    """The sample organisation, Acme Home Care, as a ``Scorecard``."""
+    return Scorecard.sample()
+
+
+def _scale_metric(name: str, responses: Column, groups: Optional[Column], options: Dict[str, Any]) -> Any:
+    column = responses_column(responses)
+    labels, categories = groups_column(groups)
+    data = _servex.scale_metric(name, column, options, labels, categories)
+    if groups is None:
+        return {"nps": NpsResult, "csat": CsatResult, "ces": CesResult}[name](data)
+    return GroupedResult(data, name)
+
+
+@overload
+def nps(
+    responses: Column,
+    *,
+    groups: None = None,
+    method: str = "adjusted_wald",
+    confidence: float = 0.95,
+    invalid: str = "error",
+) -> NpsResult: ...
+@overload
+def nps(
+    responses: Column,
+    *,
+    groups: Column,
+    method: str = "adjusted_wald",
+    confidence: float = 0.95,
+    invalid: str = "error",
+) -> GroupedResult[NpsResult]: ...
+def nps(
+    responses: Column,
+    *,
+    groups: Optional[Column] = None,
+    method: str = "adjusted_wald",
+    confidence: float = 0.95,
+    invalid: str = "error",
+) -> Union[NpsResult, GroupedResult[NpsResult]]:
+    """Net Promoter Score of 0..10 answers, on -100..100, with a confidence interval
+    (``method`` ``"adjusted_wald"`` or ``"wald"``). With ``groups`` (one label per
+    response), one result per group. ``invalid="skip"`` drops invalid answers (NaN,
+    None, 11, 7.5) and counts them in ``skipped``; by default the first one raises
+    ``InvalidValueError`` at ``/responses/INDEX`` (its position)."""
+    options = {"method": method, "confidence": confidence, "invalid": invalid}
+    result: Union[NpsResult, GroupedResult[NpsResult]] = _scale_metric("nps", responses, groups, options)
+    return result
+
+
+@overload
+def csat(
+    responses: Column,
+    *,
+    groups: None = None,
+    scale: int = 5,
+    top: int = 2,
+    confidence: float = 0.95,
+    invalid: str = "error",
+) -> CsatResult: ...
+@overload
+def csat(
+    responses: Column,
+    *,
+    groups: Column,
+    scale: int = 5,
+    top: int = 2,
+    confidence: float = 0.95,
+    invalid: str = "error",
+) -> GroupedResult[CsatResult]: ...
+def csat(
+    responses: Column,
+    *,
+    groups: Optional[Column] = None,
+    scale: int = 5,
+    top: int = 2,
+    confidence: float = 0.95,
+    invalid: str = "error",
+) -> Union[CsatResult, GroupedResult[CsatResult]]:
+    """Customer satisfaction: the share (0..100) of answers in the ``top`` boxes of a
+    1..``scale`` scale, with a Wilson interval; ``groups`` and ``invalid`` as for ``nps``."""
+    options = {"scale": scale, "top": top, "confidence": confidence, "invalid": invalid}
+    result: Union[CsatResult, GroupedResult[CsatResult]] = _scale_metric("csat", responses, groups, options)
+    return result
+
+
+@overload
+def ces(responses: Column, *, groups: None = None, scale: int = 7, invalid: str = "error") -> CesResult: ...
+@overload
+def ces(responses: Column, *, groups: Column, scale: int = 7, invalid: str = "error") -> GroupedResult[CesResult]: ...
+def ces(
+    responses: Column, *, groups: Optional[Column] = None, scale: int = 7, invalid: str = "error"
+) -> Union[CesResult, GroupedResult[CesResult]]:
+    """Customer effort score on a 1..``scale`` agreement scale (higher is easier): mean,
+    agree, disagree and net (percentages); ``groups`` and ``invalid`` as for ``nps``."""
+    options = {"scale": scale, "invalid": invalid}
+    result: Union[CesResult, GroupedResult[CesResult]] = _scale_metric("ces", responses, groups, options)
+    return result
+
+
+def servqual(
+    expectations: Any,
+    perceptions: Any,
+    *,
+    dimensions: Optional[Mapping[str, Sequence[int]]] = None,
+    weights: Optional[Mapping[str, float]] = None,
+    tolerance: float = 0.0,
+) -> ServqualResult:
+    """SERVQUAL gaps (perception - expectation) of two respondents x items matrices
+    (lists of rows, 2-D arrays or DataFrames; None or NaN = not answered). The default
+    ``dimensions`` is the 22-item SERVQUAL map."""
+    kwargs = {
+        "expectations": answer_matrix(expectations),
+        "perceptions": answer_matrix(perceptions),
+        "dimensions": dict(dimensions) if dimensions is not None else None,
+        "weights": dict(weights) if weights is not None else None,
+        "tolerance": tolerance,
+    }
+    return ServqualResult(_servex.call("servqual", kwargs))
+
+
+def kano(functional: Any, dysfunctional: Any, *, attributes: Optional[Sequence[str]] = None) -> KanoResult:
+    """Kano classification from the functional and dysfunctional answers (1 like, 2
+    must-be, 3 neutral, 4 live-with, 5 dislike), respondents x attributes (a flat
+    list is one attribute; None or NaN = skipped). A DataFrame's column names are the
+    attribute names unless ``attributes`` is given."""
+    if attributes is None:
+        attributes = column_names(functional)
+    kwargs = {
+        "functional": answer_matrix(functional),
+        "dysfunctional": answer_matrix(dysfunctional),
+        "attributes": list(attributes) if attributes is not None else None,
+    }
+    return KanoResult(_servex.call("kano", kwargs))

@@ -1,0 +1,164 @@
+"""Input normalisation: lists, numpy arrays, pandas, polars and pyarrow objects become
+what the native module reads. Contiguous numeric numpy arrays (and the numpy views of
+pandas, polars and pyarrow columns) pass through untouched, so the kernels read them
+in place; pandas and polars are never imported here, only recognised."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, List, Optional, Tuple
+
+import numpy as np
+
+from ._errors import InvalidDocumentError
+
+__all__ = ["responses_column", "groups_column", "answer_matrix"]
+
+
+def _module(obj: Any) -> str:
+    return type(obj).__module__.split(".", 1)[0]
+
+
+def _is_pandas(obj: Any) -> bool:
+    pd = sys.modules.get("pandas")
+    return pd is not None and isinstance(obj, (pd.Series, pd.Index, pd.Categorical))
+
+
+def _is_polars_series(obj: Any) -> bool:
+    pl = sys.modules.get("polars")
+    return pl is not None and isinstance(obj, pl.Series)
+
+
+def _is_arrow(obj: Any) -> bool:
+    pa = sys.modules.get("pyarrow")
+    return pa is not None and isinstance(obj, (pa.Array, pa.ChunkedArray))
+
+
+def _pandas_to_numpy(s: Any, member: str) -> np.ndarray:
+    """A pandas Series or Index as numpy: numpy-backed columns without a copy; nullable
+    numbers with NA as float64 with NaN (an invalid value at its row)."""
+    import pandas as pd
+
+    if isinstance(s, pd.Categorical):
+        s = pd.Series(s)
+    dtype = s.dtype
+    if isinstance(dtype, np.dtype):
+        return s.to_numpy()
+    if isinstance(dtype, pd.CategoricalDtype):
+        return np.asarray(s.astype(object).to_numpy(), dtype=object)
+    if pd.api.types.is_bool_dtype(dtype):
+        return s.to_numpy(dtype=object, na_value=None)
+    if pd.api.types.is_numeric_dtype(dtype):
+        numpy_dtype = getattr(dtype, "numpy_dtype", None)
+        if not s.hasnans and numpy_dtype is not None:
+            return s.to_numpy(dtype=numpy_dtype)
+        return s.to_numpy(dtype="float64", na_value=np.nan)
+    return s.to_numpy(dtype=object, na_value=None)
+
+
+def _to_numpy(obj: Any, member: str) -> Any:
+    """Columns of pandas, polars and pyarrow as numpy arrays; anything else unchanged."""
+    if _is_pandas(obj):
+        return _pandas_to_numpy(obj, member)
+    if _is_polars_series(obj):
+        return obj.to_numpy()
+    if _is_arrow(obj):
+        return obj.to_numpy(zero_copy_only=False)
+    return obj
+
+
+def _flat(a: np.ndarray, member: str) -> np.ndarray:
+    if a.ndim != 1:
+        raise InvalidDocumentError(
+            f"{member} must be a flat (1-D) sequence, not an array of shape {a.shape}", path=f"/{member}"
+        )
+    return a
+
+
+def _numeric(a: np.ndarray, member: str) -> np.ndarray:
+    """A 1-D array the kernels read directly: native byte order, contiguous, one of
+    u8..u64, i8..i64, f32, f64; booleans and strings are no answers (NaN); object
+    arrays are left for the native module to read item by item."""
+    a = _flat(a, member)
+    kind = a.dtype.kind
+    if kind in "iuf":
+        if kind == "f" and a.dtype.itemsize not in (4, 8):
+            a = a.astype(np.float64)
+        if not a.dtype.isnative:
+            a = a.astype(a.dtype.newbyteorder("="))
+        return np.ascontiguousarray(a)
+    if kind in "bUS":
+        return np.full(a.shape[0], np.nan)
+    if kind == "O":
+        return a
+    raise InvalidDocumentError(f"{member} of dtype {a.dtype} are not numbers", path=f"/{member}")
+
+
+def responses_column(obj: Any) -> Any:
+    """Survey responses for the native scale metrics (NPS, CSAT, CES)."""
+    if isinstance(obj, (list, tuple)):
+        return obj
+    obj = _to_numpy(obj, "responses")
+    if isinstance(obj, np.ndarray):
+        return _numeric(obj, "responses")
+    if hasattr(obj, "__array__") or isinstance(obj, (memoryview, bytearray)) or _module(obj) == "array":
+        return _numeric(np.asarray(obj), "responses")
+    if isinstance(obj, (str, bytes, dict)) or not hasattr(obj, "__iter__"):
+        raise InvalidDocumentError("responses must be a flat sequence of numbers", path="/responses")
+    return list(obj)
+
+
+def groups_column(obj: Any) -> Tuple[Any, Optional[List[Any]]]:
+    """Group labels as ``(labels, None)`` or, for categoricals, ``(codes, categories)``."""
+    if obj is None or isinstance(obj, (list, tuple)):
+        return obj, None
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(obj, (pd.Series, pd.Index, pd.Categorical)):
+        if isinstance(obj.dtype, pd.CategoricalDtype):
+            cat = obj if isinstance(obj, pd.Categorical) else obj.array
+            return np.asarray(cat.codes), cat.categories.tolist()
+        return _flat(_pandas_to_numpy(obj, "groups"), "groups"), None
+    pa = sys.modules.get("pyarrow")
+    if pa is not None and isinstance(obj, pa.ChunkedArray):
+        obj = obj.combine_chunks()
+    if pa is not None and isinstance(obj, pa.DictionaryArray):
+        codes = obj.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        return codes, obj.dictionary.to_pylist()
+    pl = sys.modules.get("polars")
+    if pl is not None and isinstance(obj, pl.Series) and obj.dtype in (pl.Categorical, pl.Enum):
+        obj = obj.cast(pl.String)
+    obj = _to_numpy(obj, "groups")
+    if isinstance(obj, np.ndarray):
+        return _flat(obj, "groups"), None
+    if hasattr(obj, "__array__"):
+        return _flat(np.asarray(obj), "groups"), None
+    if isinstance(obj, (str, bytes, dict)) or not hasattr(obj, "__iter__"):
+        raise InvalidDocumentError("groups must be a sequence of labels", path="/groups")
+    return list(obj), None
+
+
+def answer_matrix(obj: Any) -> Any:
+    """A respondents x items answer matrix (SERVQUAL, Kano) as something the native
+    walk reads: DataFrames become float arrays with NaN for missing answers."""
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(obj, pd.DataFrame):
+        return obj.to_numpy(dtype="float64", na_value=np.nan)
+    if pd is not None and isinstance(obj, pd.Series):
+        return _pandas_to_numpy(obj, "answers")
+    pl = sys.modules.get("polars")
+    if pl is not None and isinstance(obj, (pl.DataFrame, pl.Series)):
+        return obj.cast(pl.Float64).to_numpy() if isinstance(obj, pl.Series) else obj.to_numpy().astype(float)
+    if _is_arrow(obj):
+        return obj.to_numpy(zero_copy_only=False)
+    return obj
+
+
+def column_names(obj: Any) -> Optional[List[str]]:
+    """The column names of a DataFrame (pandas or polars), as attribute names."""
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(obj, pd.DataFrame):
+        return [str(c) for c in obj.columns]
+    pl = sys.modules.get("polars")
+    if pl is not None and isinstance(obj, pl.DataFrame):
+        return list(obj.columns)
+    return None

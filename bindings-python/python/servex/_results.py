@@ -1,0 +1,590 @@
+"""Result objects: plain Python data (the SPEC's JSON shape) with attribute access,
+``to_dict()``, DataFrames, a short ``repr``, an HTML summary for notebooks, equality
+and pickling."""
+
+from __future__ import annotations
+
+import copy
+import html
+from typing import Any, Dict, Generic, Iterator, List, Optional, Sequence, TypeVar, Union, overload
+
+from ._tables import Table, fmt, html_table, to_pandas, to_polars
+
+__all__ = [
+    "Result",
+    "Report",
+    "Framework",
+    "NpsResult",
+    "CsatResult",
+    "CesResult",
+    "GroupedResult",
+    "ServqualResult",
+    "KanoResult",
+]
+
+
+class Result:
+    """The common base: holds the result exactly as the SPEC shapes it."""
+
+    __slots__ = ("_data",)
+
+    _data: Dict[str, Any]
+
+    def __init__(self, data: Dict[str, Any]) -> None:
+        self._data = data
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The result as JSON-compatible data, exactly the SPEC's shape (a copy)."""
+        return copy.deepcopy(self._data)
+
+    def _get(self, key: str) -> Any:
+        return copy.deepcopy(self._data.get(key))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Result)
+        return self._data == other._data
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return {"servex": 1, "data": self._data}
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self._data = state["data"]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._data!r})"
+
+
+def _fields(result: Result, names: Sequence[str]) -> str:
+    return ", ".join(f"{n}={fmt(result._data.get(n))}" for n in names)
+
+
+class _Views(Result):
+    """A result with several tables ("views")."""
+
+    __slots__ = ()
+    VIEWS: Dict[str, Sequence[str]] = {}
+
+    def _rows(self, view: str) -> List[Dict[str, Any]]:
+        rows: List[Dict[str, Any]] = self._data.get(view) or []
+        return rows
+
+    def _table(self, view: str) -> Table:
+        if view not in self.VIEWS:
+            raise ValueError(f"unknown view {view!r}; the views are {', '.join(self.VIEWS)}")
+        return Table(self.VIEWS[view], self._rows(view))
+
+    @overload
+    def to_pandas(self, view: None = None) -> Dict[str, Any]: ...
+    @overload
+    def to_pandas(self, view: str) -> Any: ...
+    def to_pandas(self, view: Optional[str] = None) -> Any:
+        """One pandas DataFrame per view (a dict), or the DataFrame of `view`."""
+        if view is not None:
+            return to_pandas(self._table(view))
+        return {v: to_pandas(self._table(v)) for v in self.VIEWS}
+
+    @overload
+    def to_polars(self, view: None = None) -> Dict[str, Any]: ...
+    @overload
+    def to_polars(self, view: str) -> Any: ...
+    def to_polars(self, view: Optional[str] = None) -> Any:
+        """One polars DataFrame per view (a dict), or the DataFrame of `view`."""
+        if view is not None:
+            return to_polars(self._table(view))
+        return {v: to_polars(self._table(v)) for v in self.VIEWS}
+
+
+_INDICATOR_COLUMNS = (
+    "id", "title", "perspective", "element", "levels", "principles", "weight", "value", "direction",
+    "achievement", "progress", "status", "trend_delta", "trend_slope", "trend_direction", "unit", "evidence", "meta",
+)  # fmt: skip
+
+
+class Report(_Views):
+    """The score of a scorecard (SPEC 6): headline numbers and eight views."""
+
+    __slots__ = ()
+    VIEWS = {
+        "indicators": _INDICATOR_COLUMNS,
+        "perspectives": ("id", "title", "weight", "score", "status", "coverage", "indicators"),
+        "elements": ("id", "title", "dimension", "weight", "score", "status", "coverage", "levels"),
+        "dimensions": ("id", "title", "weight", "score", "status", "coverage", "elements"),
+        "levels": ("level", "id", "title", "outcome", "score", "threshold", "met", "indicators"),
+        "principles": ("id", "title", "score", "coverage", "indicators"),
+        "gaps": ("element", "score", "gap", "impact"),
+        "priorities": ("indicator", "progress", "impact"),
+    }
+
+    def _rows(self, view: str) -> List[Dict[str, Any]]:
+        rows: List[Dict[str, Any]] = self._data.get(view) or []
+        if view != "indicators":
+            return rows
+        flat = []
+        for row in rows:
+            trend = row.get("trend") or {}
+            flat.append(dict(row, **{f"trend_{k}": trend.get(k) for k in ("delta", "slope", "direction")}))
+        return flat
+
+    @property
+    def title(self) -> Optional[str]:
+        """The document's title."""
+        return self._data.get("title")
+
+    @property
+    def framework(self) -> str:
+        """The id of the framework scored against."""
+        return str(self._data.get("framework"))
+
+    @property
+    def score(self) -> Optional[float]:
+        """The scorecard score in [0, 1]: weighted mean of the perspective scores."""
+        return self._data.get("score")
+
+    @property
+    def model_score(self) -> Optional[float]:
+        """The ISO 23592 model score in [0, 1]: weighted mean of the dimension scores."""
+        return self._data.get("model_score")
+
+    @property
+    def status(self) -> str:
+        """green, amber, red or missing."""
+        return str(self._data.get("status"))
+
+    @property
+    def coverage(self) -> Optional[float]:
+        """The weight share of indicators that have a value."""
+        return self._data.get("coverage")
+
+    @property
+    def level_attained(self) -> int:
+        """The highest pyramid level met together with every level below it (0 to 4)."""
+        return int(self._data.get("level_attained") or 0)
+
+    @property
+    def outcome(self) -> str:
+        """below_satisfaction, satisfaction or delight."""
+        return str(self._data.get("outcome"))
+
+    @property
+    def focus_level(self) -> Optional[int]:
+        """The next pyramid level to work on (None at level 4)."""
+        return self._data.get("focus_level")
+
+    @property
+    def perspectives(self) -> List[Dict[str, Any]]:
+        return list(self._get("perspectives"))
+
+    @property
+    def dimensions(self) -> List[Dict[str, Any]]:
+        return list(self._get("dimensions"))
+
+    @property
+    def elements(self) -> List[Dict[str, Any]]:
+        return list(self._get("elements"))
+
+    @property
+    def levels(self) -> List[Dict[str, Any]]:
+        return list(self._get("levels"))
+
+    @property
+    def principles(self) -> List[Dict[str, Any]]:
+        return list(self._get("principles"))
+
+    @property
+    def indicators(self) -> List[Dict[str, Any]]:
+        return list(self._get("indicators"))
+
+    @property
+    def gaps(self) -> List[Dict[str, Any]]:
+        return list(self._get("gaps"))
+
+    @property
+    def priorities(self) -> List[Dict[str, Any]]:
+        return list(self._get("priorities"))
+
+    def __repr__(self) -> str:
+        title = self._data.get("title")
+        head = f"{title!r}: " if title else ""
+        return (
+            f"<Report {head}score {fmt(self.score)} ({self.status}), model {fmt(self.model_score)}, "
+            f"level {self.level_attained}/4 ({self.outcome}), coverage {fmt(self.coverage)}, "
+            f"{len(self._rows('indicators'))} indicators>"
+        )
+
+    def _repr_html_(self) -> str:
+        d = self._data
+        headline: List[Dict[str, Any]] = [
+            {"": "score", "value": d.get("score"), "status": d.get("status")},
+            {"": "model score", "value": d.get("model_score")},
+            {"": "coverage", "value": d.get("coverage")},
+            {"": "level attained", "value": f"{d.get('level_attained')} of 4 ({d.get('outcome')})"},
+            {"": "focus level", "value": d.get("focus_level")},
+        ]
+        title = d.get("title") or "servex report"
+        indicators = {i["id"]: i for i in self._rows("indicators")}
+        priorities = [
+            dict(p, title=(indicators.get(p["indicator"]) or {}).get("title")) for p in self._rows("priorities")[:5]
+        ]
+        return "".join(
+            [
+                f"<div><h4>{html.escape(fmt(title))}</h4>",
+                html_table(("", "value", "status"), headline),
+                html_table(Report.VIEWS["perspectives"][1:], self._rows("perspectives"), "Perspectives"),
+                html_table(("level", "title", "score", "threshold", "met"), self._rows("levels"), "Pyramid levels"),
+                html_table(("indicator", "title", "progress", "impact"), priorities, "Fix first"),
+                "</div>",
+            ]
+        )
+
+
+class Framework(_Views):
+    """A service excellence framework (the built-in ISO 23592 model or a custom one)."""
+
+    __slots__ = ()
+    VIEWS = {
+        "principles": ("id", "title", "summary"),
+        "dimensions": ("id", "title", "perspective", "weight", "elements"),
+        "elements": ("id", "title", "dimension", "weight", "levels", "summary"),
+        "levels": ("level", "id", "title", "outcome", "summary"),
+        "perspectives": ("id", "title", "question"),
+    }
+
+    def _rows(self, view: str) -> List[Dict[str, Any]]:
+        if view == "elements":
+            return self.elements
+        if view == "dimensions":
+            dims = copy.deepcopy(self._data.get("dimensions") or [])
+            for d in dims:
+                d["elements"] = [e["id"] for e in d.get("elements") or []]
+            return list(dims)
+        return list(self._data.get(view) or [])
+
+    @property
+    def id(self) -> str:
+        return str(self._data.get("id"))
+
+    @property
+    def title(self) -> Optional[str]:
+        return self._data.get("title")
+
+    @property
+    def principles(self) -> List[Dict[str, Any]]:
+        """The principles: id, title, summary."""
+        return list(self._get("principles") or [])
+
+    @property
+    def dimensions(self) -> List[Dict[str, Any]]:
+        """The dimensions, each with its elements."""
+        return list(self._get("dimensions") or [])
+
+    @property
+    def elements(self) -> List[Dict[str, Any]]:
+        """Every element of every dimension, with the id of its `dimension`."""
+        out = []
+        for d in self._data.get("dimensions") or []:
+            for e in d.get("elements") or []:
+                out.append(dict(copy.deepcopy(e), dimension=d.get("id")))
+        return out
+
+    @property
+    def levels(self) -> List[Dict[str, Any]]:
+        """The four pyramid levels, from 1 to 4."""
+        return list(self._get("levels") or [])
+
+    @property
+    def perspectives(self) -> List[Dict[str, Any]]:
+        return list(self._get("perspectives") or [])
+
+    def element(self, id: str) -> Dict[str, Any]:
+        """One element by id (KeyError if there is none)."""
+        for e in self.elements:
+            if e.get("id") == id:
+                return e
+        raise KeyError(id)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Framework {self.id!r}: {len(self.principles)} principles, {len(self.dimensions)} dimensions, "
+            f"{len(self.elements)} elements, {len(self.levels)} levels>"
+        )
+
+    def _repr_html_(self) -> str:
+        return "".join(
+            [
+                f"<div><h4>{html.escape(fmt(self.title or self.id))}</h4>",
+                html_table(("id", "title", "perspective", "weight", "elements"), self._rows("dimensions"), "Dimensions"),
+                html_table(("id", "title", "dimension", "levels"), self.elements, "Elements"),
+                html_table(("level", "title", "outcome"), self.levels, "Pyramid levels"),
+                "</div>",
+            ]
+        )
+
+
+class _Metric(Result):
+    """A one-row metric result."""
+
+    __slots__ = ()
+    COLUMNS: Sequence[str] = ()
+    HEADLINE: Sequence[str] = ()
+
+    def to_pandas(self) -> Any:
+        """A one-row pandas DataFrame."""
+        return to_pandas(Table(self.COLUMNS, [self._data]))
+
+    def to_polars(self) -> Any:
+        """A one-row polars DataFrame."""
+        return to_polars(Table(self.COLUMNS, [self._data]))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({_fields(self, self.HEADLINE)})"
+
+    def _repr_html_(self) -> str:
+        return html_table(self.COLUMNS, [self._data], type(self).__name__)
+
+    def __getattr__(self, name: str) -> Any:
+        # Fields of the SPEC shape that have no property of their own.
+        if name.startswith("_") or name not in self.COLUMNS:
+            raise AttributeError(name)
+        return copy.deepcopy(self._data.get(name))
+
+
+class NpsResult(_Metric):
+    """Net Promoter Score (SPEC 7): score on -100..100 with a confidence interval."""
+
+    __slots__ = ()
+    COLUMNS = ("n", "promoters", "passives", "detractors", "score", "se", "ci_low", "ci_high", "method",
+               "confidence", "skipped")  # fmt: skip
+    HEADLINE = ("score", "ci_low", "ci_high", "n")
+
+    @property
+    def score(self) -> float:
+        return float(self._data["score"])
+
+    @property
+    def ci_low(self) -> float:
+        return float(self._data["ci_low"])
+
+    @property
+    def ci_high(self) -> float:
+        return float(self._data["ci_high"])
+
+    @property
+    def n(self) -> int:
+        return int(self._data["n"])
+
+
+class CsatResult(_Metric):
+    """Customer satisfaction (SPEC 7): share of top-box answers on 0..100, Wilson interval."""
+
+    __slots__ = ()
+    COLUMNS = ("n", "satisfied", "score", "ci_low", "ci_high", "confidence", "skipped")
+    HEADLINE = ("score", "ci_low", "ci_high", "n")
+
+    @property
+    def score(self) -> float:
+        return float(self._data["score"])
+
+    @property
+    def ci_low(self) -> float:
+        return float(self._data["ci_low"])
+
+    @property
+    def ci_high(self) -> float:
+        return float(self._data["ci_high"])
+
+    @property
+    def n(self) -> int:
+        return int(self._data["n"])
+
+
+class CesResult(_Metric):
+    """Customer effort score (SPEC 7): mean and net agreement."""
+
+    __slots__ = ()
+    COLUMNS = ("n", "mean", "agree", "disagree", "net", "skipped")
+    HEADLINE = ("mean", "net", "n")
+
+    @property
+    def mean(self) -> float:
+        return float(self._data["mean"])
+
+    @property
+    def net(self) -> float:
+        return float(self._data["net"])
+
+    @property
+    def n(self) -> int:
+        return int(self._data["n"])
+
+
+M = TypeVar("M", NpsResult, CsatResult, CesResult)
+
+_METRICS: Dict[str, Any] = {"nps": NpsResult, "csat": CsatResult, "ces": CesResult}
+
+
+class GroupedResult(Result, Generic[M]):
+    """One metric result per group, in order of first appearance (SPEC 7)."""
+
+    __slots__ = ("_metric",)
+
+    _metric: str
+
+    def __init__(self, data: Dict[str, Any], metric: str = "nps") -> None:
+        super().__init__(data)
+        self._metric = metric
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return {"servex": 1, "data": self._data, "metric": self._metric}
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self._data = state["data"]
+        self._metric = state["metric"]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, GroupedResult):
+            return NotImplemented
+        return self._metric == other._metric and self._data == other._data
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def metric(self) -> str:
+        """nps, csat or ces."""
+        return self._metric
+
+    @property
+    def labels(self) -> List[Union[int, str]]:
+        """The group labels, in order of first appearance."""
+        return [g["group"] for g in self._data["groups"]]
+
+    def group(self, label: Union[int, str]) -> M:
+        """The result of one group (KeyError if it has none)."""
+        for g in self._data["groups"]:
+            if g["group"] == label and type(g["group"]) is type(label):
+                row = {k: v for k, v in copy.deepcopy(g).items() if k != "group"}
+                result: M = _METRICS[self._metric](row)
+                return result
+        raise KeyError(label)
+
+    def __iter__(self) -> Iterator[Union[int, str]]:
+        return iter(self.labels)
+
+    def __len__(self) -> int:
+        return len(self._data["groups"])
+
+    def _table(self) -> Table:
+        return Table(("group", *_METRICS[self._metric].COLUMNS), self._data["groups"])
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame, one row per group (column `group` first)."""
+        return to_pandas(self._table())
+
+    def to_polars(self) -> Any:
+        """A polars DataFrame, one row per group (mixed int and str labels become text)."""
+        return to_polars(self._table())
+
+    def __repr__(self) -> str:
+        labels = ", ".join(repr(label) for label in self.labels[:6])
+        more = ", ..." if len(self) > 6 else ""
+        return f"<GroupedResult {self._metric}: {len(self)} groups ({labels}{more})>"
+
+    def _repr_html_(self) -> str:
+        columns = ("group", *_METRICS[self._metric].COLUMNS)
+        return html_table(columns, self._data["groups"], f"{self._metric.upper()} by group")
+
+
+class ServqualResult(_Views):
+    """SERVQUAL gaps (SPEC 7): perception minus expectation, by item and dimension."""
+
+    __slots__ = ()
+    VIEWS = {"dimensions": ("dimension", "gap"), "items": ("item", "gap")}
+
+    @property
+    def respondents(self) -> int:
+        return int(self._data["respondents"])
+
+    @property
+    def gap(self) -> float:
+        return float(self._data["gap"])
+
+    @property
+    def weighted_gap(self) -> Optional[float]:
+        return self._data.get("weighted_gap")
+
+    @property
+    def dissatisfied(self) -> float:
+        return float(self._data["dissatisfied"])
+
+    @property
+    def satisfied(self) -> float:
+        return float(self._data["satisfied"])
+
+    @property
+    def delighted(self) -> float:
+        return float(self._data["delighted"])
+
+    @property
+    def delight_rate(self) -> float:
+        return float(self._data["delight_rate"])
+
+    @property
+    def dimensions(self) -> List[Dict[str, Any]]:
+        return list(self._get("dimensions"))
+
+    @property
+    def items(self) -> List[Dict[str, Any]]:
+        return list(self._get("items"))
+
+    def __repr__(self) -> str:
+        return f"ServqualResult({_fields(self, ('gap', 'weighted_gap', 'delight_rate', 'respondents'))})"
+
+    def _repr_html_(self) -> str:
+        head = ("respondents", "gap", "weighted_gap", "dissatisfied", "satisfied", "delighted")
+        return html_table(head, [self._data], "SERVQUAL") + html_table(
+            ("dimension", "gap"), self._rows("dimensions"), "Dimensions"
+        )
+
+
+class KanoResult(Result):
+    """Kano classification of features (SPEC 7)."""
+
+    __slots__ = ()
+    COLUMNS = ("attribute", "n", "A", "O", "M", "I", "R", "Q", "category", "better", "worse",
+               "total_strength", "category_strength", "significant")  # fmt: skip
+
+    @property
+    def attributes(self) -> List[Dict[str, Any]]:
+        """One classification per attribute: counts, category, better/worse, significance."""
+        return list(self._get("attributes"))
+
+    def category(self, attribute: Union[int, str]) -> str:
+        """The Kano category (A, O, M, I, R or Q) of one attribute."""
+        for a in self._data["attributes"]:
+            if a["attribute"] == attribute:
+                return str(a["category"])
+        raise KeyError(attribute)
+
+    def _table(self) -> Table:
+        rows = [dict(a, **a.get("counts", {})) for a in self._data["attributes"]]
+        return Table(self.COLUMNS, rows)
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame, one row per attribute (the counts as columns A, O, M, I, R, Q)."""
+        return to_pandas(self._table())
+
+    def to_polars(self) -> Any:
+        """A polars DataFrame, one row per attribute."""
+        return to_polars(self._table())
+
+    def __repr__(self) -> str:
+        cats = ", ".join(f"{a['attribute']}: {a['category']}" for a in self._data["attributes"][:8])
+        return f"<KanoResult {cats}>"
+
+    def _repr_html_(self) -> str:
+        t = self._table()
+        rows = [dict(zip(t.columns, values)) for values in zip(*t.columns.values())]
+        return html_table(self.COLUMNS, rows, "Kano")

@@ -1,0 +1,59 @@
+//! The JSON contract (`servex::call`) from Python objects or JSON text.
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use serde_json::{Map, Value};
+
+use crate::convert::{to_python, Floats, Walker};
+use crate::errors::{run_detached, to_py};
+
+/// The members of a metric's arguments that are answer matrices (NaN = not answered).
+const ANSWER_MATRICES: [&str; 4] = ["expectations", "perceptions", "functional", "dysfunctional"];
+
+/// Reads the input of call `name`: a document for `score`, keyword arguments else.
+fn read_input(name: &str, input: &Bound<'_, PyAny>) -> PyResult<Value> {
+    let answers = matches!(name, "servqual" | "kano");
+    match input.cast::<PyDict>() {
+        Ok(kwargs) if answers => {
+            let mut members = Map::with_capacity(kwargs.len());
+            for (k, v) in kwargs.iter() {
+                let key: String = k.extract()?;
+                let floats = if ANSWER_MATRICES.contains(&key.as_str()) { Floats::Answers } else { Floats::Finite };
+                let value = Walker::below(&key, floats).value(&v, 2)?;
+                members.insert(key, value);
+            }
+            Ok(Value::Object(members))
+        }
+        _ => Walker::new(Floats::Finite).value(input, 1),
+    }
+}
+
+/// Runs call `name` (score, catalogue, nps, csat, ces, servqual, kano) on Python data
+/// and returns the result as plain Python data; the GIL is released while the core works.
+#[pyfunction]
+pub fn call<'py>(py: Python<'py>, name: &str, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let value = read_input(name, input)?;
+    let name = name.to_owned();
+    let result = run_detached(py, move || servex::call(&name, &value))?;
+    to_python(py, &result)
+}
+
+/// Runs call `name` on JSON text (`invalid_json` if it is not JSON).
+#[pyfunction]
+pub fn call_json<'py>(py: Python<'py>, name: &str, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let (name, text) = (name.to_owned(), text.to_owned());
+    let result = run_detached(py, move || servex::call(&name, &servex::json::parse(&text)?))?;
+    to_python(py, &result)
+}
+
+/// Checks a scorecard document (a dict, or JSON text when `input` is a str) and returns
+/// it as the core reads it back: every field the user wrote, nothing added.
+#[pyfunction]
+pub fn document<'py>(py: Python<'py>, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let parsed = match input.extract::<String>() {
+        Ok(text) => servex::json::parse(&text).map_err(|e| to_py(py, &e))?,
+        Err(_) => Walker::new(Floats::Finite).value(input, 1)?,
+    };
+    let json = run_detached(py, move || servex::Scorecard::from_json(&parsed).map(|s| s.to_json()))?;
+    to_python(py, &json)
+}

@@ -1,0 +1,425 @@
+//! The fast path of the scale metrics (NPS, CSAT, CES): a 1-D numpy array of any
+//! supported dtype is read in place (no copy) and handed to the core's columnar kernel
+//! with the GIL released; group labels come as dense codes plus labels (a pandas
+//! categorical), as an integer or float array, or as any sequence of labels.
+
+use std::borrow::Cow;
+
+use numpy::{PyReadonlyArray1, PyUntypedArray, PyUntypedArrayMethods};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde_json::Value;
+use servex::metrics::{
+    ces, ces_grouped, csat, csat_grouped, nps, nps_grouped, CesOptions, CsatOptions, GroupLabel, Groups, Invalid,
+    NpsMethod, NpsOptions, Response,
+};
+use servex::{Error, ErrorKind};
+
+use crate::convert::{pointer, to_python};
+use crate::errors::{run_detached, servex_err, to_py};
+
+/// A metric with its options, read from the keyword arguments.
+#[derive(Debug, Clone, Copy)]
+enum Metric {
+    Nps(NpsOptions),
+    Csat(CsatOptions),
+    Ces(CesOptions),
+}
+
+/// The keyword arguments of a scale metric, read with the JSON front's rules.
+struct Options<'a, 'py> {
+    py: Python<'py>,
+    kwargs: &'a Bound<'py, PyDict>,
+}
+
+impl<'py> Options<'_, 'py> {
+    fn get(&self, key: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        Ok(self.kwargs.get_item(key)?.filter(|v| !v.is_none()))
+    }
+
+    fn wrong(&self, key: &str, what: &str) -> PyErr {
+        servex_err(self.py, ErrorKind::InvalidDocument, &pointer("", key), format!("{key} must be {what}"))
+    }
+
+    fn number(&self, key: &str) -> PyResult<Option<f64>> {
+        match self.get(key)? {
+            None => Ok(None),
+            Some(v) if v.is_instance_of::<PyBool>() => Err(self.wrong(key, "a number")),
+            Some(v) if v.is_instance_of::<PyInt>() || v.is_instance_of::<PyFloat>() => Ok(Some(v.extract()?)),
+            Some(_) => Err(self.wrong(key, "a number")),
+        }
+    }
+
+    fn count(&self, key: &str) -> PyResult<Option<u32>> {
+        let Some(x) = self.number(key)? else {
+            return Ok(None);
+        };
+        if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) {
+            return Ok(Some(x as u32));
+        }
+        Err(servex_err(
+            self.py,
+            ErrorKind::InvalidValue,
+            &pointer("", key),
+            format!("{key} must be a whole number from 0 to {}, got {x}", u32::MAX),
+        ))
+    }
+
+    fn word<T: Copy>(&self, key: &str, words: &[(&str, T)]) -> PyResult<Option<T>> {
+        let Some(v) = self.get(key)? else {
+            return Ok(None);
+        };
+        let Ok(s) = v.cast::<PyString>() else {
+            return Err(self.wrong(key, "a string"));
+        };
+        let s = s.to_cow()?;
+        let s: &str = &s;
+        match words.iter().find(|(w, _)| *w == s) {
+            Some((_, t)) => Ok(Some(*t)),
+            None => {
+                let names: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+                Err(servex_err(
+                    self.py,
+                    ErrorKind::InvalidDocument,
+                    &pointer("", key),
+                    format!("unknown {key} {s:?}; expected one of {names:?}"),
+                ))
+            }
+        }
+    }
+
+    fn invalid(&self) -> PyResult<Invalid> {
+        Ok(self.word("invalid", &[("error", Invalid::Error), ("skip", Invalid::Skip)])?.unwrap_or_default())
+    }
+
+    fn metric(&self, name: &str) -> PyResult<Metric> {
+        let known: &[&str] = match name {
+            "nps" => &["method", "confidence", "invalid"],
+            "csat" => &["scale", "top", "confidence", "invalid"],
+            "ces" => &["scale", "invalid"],
+            _ => {
+                let message = format!("{name:?} is not a scale metric (nps, csat, ces)");
+                return Err(servex_err(self.py, ErrorKind::InvalidDocument, "", message));
+            }
+        };
+        for key in self.kwargs.keys() {
+            let key: String = key.extract()?;
+            if !known.contains(&key.as_str()) {
+                let message = format!("unknown argument {key:?}; expected one of {known:?}");
+                return Err(servex_err(self.py, ErrorKind::InvalidDocument, &pointer("", &key), message));
+            }
+        }
+        Ok(match name {
+            "nps" => {
+                let d = NpsOptions::default();
+                let methods = [("wald", NpsMethod::Wald), ("adjusted_wald", NpsMethod::AdjustedWald)];
+                Metric::Nps(NpsOptions {
+                    method: self.word("method", &methods)?.unwrap_or(d.method),
+                    confidence: self.number("confidence")?.unwrap_or(d.confidence),
+                    invalid: self.invalid()?,
+                })
+            }
+            "csat" => {
+                let d = CsatOptions::default();
+                Metric::Csat(CsatOptions {
+                    scale: self.count("scale")?.unwrap_or(d.scale),
+                    top: self.count("top")?.unwrap_or(d.top),
+                    confidence: self.number("confidence")?.unwrap_or(d.confidence),
+                    invalid: self.invalid()?,
+                })
+            }
+            _ => {
+                let d = CesOptions::default();
+                Metric::Ces(CesOptions { scale: self.count("scale")?.unwrap_or(d.scale), invalid: self.invalid()? })
+            }
+        })
+    }
+}
+
+fn to_json(result: impl serde::Serialize) -> Result<Value, Error> {
+    serde_json::to_value(result)
+        .map_err(|e| Error::new(ErrorKind::InvalidValue, "", format!("result not representable: {e}")))
+}
+
+/// Runs the kernel on a column (grouped or not).
+fn kernel<T: Response + Sync>(metric: Metric, values: &[T], groups: Option<&Groups<'_>>) -> Result<Value, Error> {
+    match (metric, groups) {
+        (Metric::Nps(o), None) => to_json(nps(values, &o)?),
+        (Metric::Nps(o), Some(g)) => to_json(nps_grouped(values, g, &o)?),
+        (Metric::Csat(o), None) => to_json(csat(values, &o)?),
+        (Metric::Csat(o), Some(g)) => to_json(csat_grouped(values, g, &o)?),
+        (Metric::Ces(o), None) => to_json(ces(values, &o)?),
+        (Metric::Ces(o), Some(g)) => to_json(ces_grouped(values, g, &o)?),
+    }
+}
+
+/// A numpy array's contents: borrowed when contiguous (the normal case), else copied.
+fn slice<'a, T: numpy::Element + Copy>(a: &'a PyReadonlyArray1<'_, T>) -> Cow<'a, [T]> {
+    match a.as_slice() {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => Cow::Owned(a.as_array().iter().copied().collect()),
+    }
+}
+
+/// Runs `$body` with `$values` bound to the slice of the first dtype `$obj` has.
+macro_rules! with_numeric_array {
+    ($obj:expr, |$values:ident| $body:expr, else $fallback:expr) => {{
+        with_numeric_array!(@try $obj, $values, $body, $fallback; u8, u16, u32, u64, i8, i16, i32, i64, f32, f64)
+    }};
+    (@try $obj:expr, $values:ident, $body:expr, $fallback:expr; $t:ty $(, $rest:ty)*) => {
+        if let Ok(array) = $obj.extract::<PyReadonlyArray1<'_, $t>>() {
+            let $values = slice(&array);
+            $body
+        } else {
+            with_numeric_array!(@try $obj, $values, $body, $fallback; $($rest),*)
+        }
+    };
+    (@try $obj:expr, $values:ident, $body:expr, $fallback:expr;) => {
+        $fallback
+    };
+}
+
+/// Whether `obj` is a numpy bool scalar (which converts to 1.0 but is no answer).
+fn is_numpy_bool(obj: &Bound<'_, PyAny>) -> bool {
+    obj.get_type().name().is_ok_and(|n| n == "bool" || n == "bool_")
+}
+
+/// A sequence of Python objects as an `f64` column with the JSON front's rules:
+/// anything that is not a number becomes NaN (invalid at its index); a nested
+/// sequence makes the whole member `invalid_document`.
+fn objects_to_f64(py: Python<'_>, seq: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
+    if seq.is_instance_of::<PyString>() || seq.is_instance_of::<PyDict>() {
+        return Err(not_flat(py));
+    }
+    let mut out = Vec::with_capacity(seq.len().unwrap_or(0));
+    for item in seq.try_iter().map_err(|_| not_flat(py))? {
+        let item = item?;
+        let x = if let Ok(f) = item.cast::<PyFloat>() {
+            f.value()
+        } else if item.is_instance_of::<PyBool>() || is_numpy_bool(&item) {
+            f64::NAN
+        } else if item.is_instance_of::<PyInt>() {
+            item.extract::<f64>().unwrap_or(f64::INFINITY)
+        } else if item.is_instance_of::<PyList>() || item.is_instance_of::<PyTuple>() || item.is_instance_of::<PyDict>()
+        {
+            return Err(not_flat(py));
+        } else if item.is_instance_of::<PyString>() {
+            f64::NAN
+        } else {
+            item.extract::<f64>().unwrap_or(f64::NAN)
+        };
+        out.push(x);
+    }
+    Ok(out)
+}
+
+fn not_flat(py: Python<'_>) -> PyErr {
+    servex_err(py, ErrorKind::InvalidDocument, "/responses", "responses must be a flat sequence of numbers")
+}
+
+/// One label from a Python object: a str, an int or a whole float.
+fn label(obj: &Bound<'_, PyAny>) -> Option<GroupLabel> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s.to_cow().ok().map(|s| GroupLabel::Str(s.into_owned()));
+    }
+    if obj.is_instance_of::<PyBool>() || is_numpy_bool(obj) {
+        return None;
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return whole(f.value()).map(GroupLabel::Int);
+    }
+    obj.extract::<i64>().ok().map(GroupLabel::Int)
+}
+
+/// A float with no fractional part inside the `i64` range.
+fn whole(x: f64) -> Option<i64> {
+    let inside = x.fract() == 0.0 && x >= -(2f64.powi(63)) && x < 2f64.powi(63);
+    inside.then_some(x as i64)
+}
+
+fn bad_label(py: Python<'_>, row: usize, why: &str) -> PyErr {
+    servex_err(py, ErrorKind::InvalidValue, &pointer("/groups", &row.to_string()), why)
+}
+
+const LABEL_TYPE: &str = "a group label must be a string or an integer";
+
+/// Dense codes from any integer array; a negative code (pandas' missing value) is
+/// `invalid_value` at its row.
+fn codes_from_array(py: Python<'_>, codes: &Bound<'_, PyAny>) -> PyResult<Vec<u32>> {
+    fn convert<T: Copy>(py: Python<'_>, values: &[T]) -> PyResult<Vec<u32>>
+    where
+        u32: TryFrom<T>,
+    {
+        values
+            .iter()
+            .enumerate()
+            .map(|(row, &c)| u32::try_from(c).map_err(|_| bad_label(py, row, "the group is missing (None or NaN)")))
+            .collect()
+    }
+    macro_rules! try_codes {
+        ($($t:ty),*) => {$(
+            if let Ok(a) = codes.extract::<PyReadonlyArray1<'_, $t>>() {
+                return convert(py, &slice(&a));
+            }
+        )*};
+    }
+    try_codes!(i8, i16, i32, i64, u8, u16, u32, u64);
+    Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", "group codes must be a 1-D integer array"))
+}
+
+/// Row groups as the binding reads them: codes with their labels (borrowed by the
+/// kernel as they are), or labels factorised by the core.
+enum RowGroups {
+    Coded(Vec<u32>, Vec<GroupLabel>),
+    Factorised(Groups<'static>),
+}
+
+/// Codes plus one label per code (a pandas categorical).
+fn groups_from_codes(py: Python<'_>, codes: Vec<u32>, labels: &Bound<'_, PyAny>) -> PyResult<RowGroups> {
+    let mut out = Vec::new();
+    for (k, item) in labels.try_iter()?.enumerate() {
+        let item = item?;
+        match label(&item) {
+            Some(l) => out.push(l),
+            None => {
+                // A bad category matters only if a row uses it: report that row.
+                let code = u32::try_from(k).unwrap_or(u32::MAX);
+                if let Some(row) = codes.iter().position(|&c| c == code) {
+                    return Err(bad_label(py, row, LABEL_TYPE));
+                }
+                out.push(GroupLabel::Str(format!("\u{0}unused category {k}")));
+            }
+        }
+    }
+    Ok(RowGroups::Coded(codes, out))
+}
+
+/// Integer labels to groups: a small range is coded directly, without hashing.
+fn int_groups<T: Copy + Ord>(py: Python<'_>, values: &[T]) -> PyResult<RowGroups>
+where
+    i64: TryFrom<T>,
+{
+    const DENSE: u64 = 1 << 16;
+    let wide =
+        |row: usize, v: T| i64::try_from(v).map_err(|_| bad_label(py, row, "a group label must fit a 64-bit integer"));
+    let (Some(&lo), Some(&hi)) = (values.iter().min(), values.iter().max()) else {
+        return Ok(RowGroups::Coded(Vec::new(), Vec::new()));
+    };
+    let lo = i64::try_from(lo).ok();
+    let hi = i64::try_from(hi).ok();
+    if let (Some(lo), Some(hi)) = (lo, hi) {
+        if hi.abs_diff(lo) < DENSE {
+            let codes = values
+                .iter()
+                .map(|&v| {
+                    i64::try_from(v).map(|v| u32::try_from(v.abs_diff(lo)).unwrap_or(u32::MAX)).unwrap_or(u32::MAX)
+                })
+                .collect();
+            return Ok(RowGroups::Coded(codes, (lo..=hi).map(GroupLabel::Int).collect()));
+        }
+    }
+    let labels = values.iter().enumerate().map(|(row, &v)| wide(row, v)).collect::<PyResult<Vec<i64>>>()?;
+    Groups::from_labels(labels).map(RowGroups::Factorised).map_err(|e| to_py(py, &e))
+}
+
+/// Whole-number floats to groups; NaN or a fraction is `invalid_value` at its row.
+fn float_groups<T: Copy + Into<f64>>(py: Python<'_>, values: &[T]) -> PyResult<RowGroups> {
+    let labels = values
+        .iter()
+        .enumerate()
+        .map(|(row, &v)| whole(v.into()).ok_or_else(|| bad_label(py, row, LABEL_TYPE)))
+        .collect::<PyResult<Vec<i64>>>()?;
+    int_groups(py, &labels)
+}
+
+/// Groups from a numeric numpy array, if `groups` is one.
+fn groups_from_numbers(py: Python<'_>, groups: &Bound<'_, PyAny>) -> PyResult<Option<RowGroups>> {
+    macro_rules! ints {
+        ($($t:ty),*) => {$(
+            if let Ok(a) = groups.extract::<PyReadonlyArray1<'_, $t>>() {
+                return int_groups(py, &slice(&a)).map(Some);
+            }
+        )*};
+    }
+    ints!(i8, i16, i32, i64, u8, u16, u32, u64);
+    macro_rules! floats {
+        ($($t:ty),*) => {$(
+            if let Ok(a) = groups.extract::<PyReadonlyArray1<'_, $t>>() {
+                return float_groups(py, &slice(&a)).map(Some);
+            }
+        )*};
+    }
+    floats!(f32, f64);
+    Ok(None)
+}
+
+/// Groups from any sequence of labels.
+fn groups_from_objects(py: Python<'_>, groups: &Bound<'_, PyAny>) -> PyResult<RowGroups> {
+    if groups.is_instance_of::<PyString>() || groups.is_instance_of::<PyDict>() {
+        return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", "groups must be a sequence of labels"));
+    }
+    let iter = groups
+        .try_iter()
+        .map_err(|_| servex_err(py, ErrorKind::InvalidDocument, "/groups", "groups must be a sequence of labels"))?;
+    let mut labels = Vec::with_capacity(groups.len().unwrap_or(0));
+    for (row, item) in iter.enumerate() {
+        match label(&item?) {
+            Some(l) => labels.push(l),
+            None => return Err(bad_label(py, row, LABEL_TYPE)),
+        }
+    }
+    Groups::from_labels(labels).map(RowGroups::Factorised).map_err(|e| to_py(py, &e))
+}
+
+/// NPS, CSAT or CES over `responses` (a 1-D numpy array read in place, or any flat
+/// sequence), optionally split by `groups` (with `labels`: integer codes into them).
+#[pyfunction]
+#[pyo3(signature = (name, responses, options, groups=None, labels=None))]
+pub fn scale_metric<'py>(
+    py: Python<'py>,
+    name: &str,
+    responses: &Bound<'py, PyAny>,
+    options: &Bound<'py, PyDict>,
+    groups: Option<&Bound<'py, PyAny>>,
+    labels: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let metric = Options { py, kwargs: options }.metric(name)?;
+    if let Ok(array) = responses.cast::<PyUntypedArray>() {
+        if array.ndim() != 1 {
+            return Err(not_flat(py));
+        }
+    }
+    let row_groups = match groups {
+        None => None,
+        Some(g) => {
+            let rows = responses.len().map_err(|_| not_flat(py))?;
+            if g.len().ok() != Some(rows) {
+                let message = format!("groups must have one label per response ({rows})");
+                return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", message));
+            }
+            Some(match labels {
+                Some(labels) => groups_from_codes(py, codes_from_array(py, g)?, labels)?,
+                None => match groups_from_numbers(py, g)? {
+                    Some(groups) => groups,
+                    None => groups_from_objects(py, g)?,
+                },
+            })
+        }
+    };
+    let groups = match &row_groups {
+        None => None,
+        Some(RowGroups::Factorised(g)) => Some(Cow::Borrowed(g)),
+        Some(RowGroups::Coded(codes, labels)) => {
+            Some(Cow::Owned(Groups::from_codes(codes, labels.clone()).map_err(|e| to_py(py, &e))?))
+        }
+    };
+    let groups = groups.as_deref();
+    let result = with_numeric_array!(responses, |values| {
+        let values: &[_] = &values;
+        run_detached(py, || kernel(metric, values, groups))?
+    }, else {
+        let values = objects_to_f64(py, responses)?;
+        run_detached(py, || kernel(metric, &values, groups))?
+    });
+    to_python(py, &result)
+}

@@ -1,0 +1,76 @@
+//! Core errors become the facade's exception classes (`servex/_errors.py`), and a
+//! panic becomes `servex.InternalError` instead of escaping as `PanicException`.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pyo3::prelude::*;
+use servex::{Error, ErrorKind};
+
+/// The class of `servex._errors` that stands for a kind: one exhaustive match, so a
+/// new kind in the core is a compile-time decision here.
+fn class_name(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::InvalidJson => "InvalidJsonError",
+        ErrorKind::InvalidDocument => "InvalidDocumentError",
+        ErrorKind::UnsupportedVersion => "UnsupportedVersionError",
+        ErrorKind::UnknownFramework => "UnknownFrameworkError",
+        ErrorKind::UnknownReference => "UnknownReferenceError",
+        ErrorKind::DuplicateId => "DuplicateIdError",
+        ErrorKind::InvalidIndicator => "InvalidIndicatorError",
+        ErrorKind::InvalidValue => "InvalidValueError",
+        ErrorKind::MissingValue => "MissingValueError",
+        ErrorKind::EmptyInput => "EmptyInputError",
+        ErrorKind::LimitExceeded => "LimitExceededError",
+        // ErrorKind is non-exhaustive: a kind added to the core without a class here
+        // still raises a ServexError carrying its kind (a test checks every kind).
+        _ => "ServexError",
+    }
+}
+
+/// Builds `servex.<Class>(message, kind, path)`.
+fn raise(py: Python<'_>, class: &str, message: &str, kind: &str, path: &str) -> PyErr {
+    let built =
+        py.import("servex._errors").and_then(|m| m.getattr(class)).and_then(|cls| cls.call1((message, kind, path)));
+    match built {
+        Ok(exception) => PyErr::from_value(exception),
+        Err(e) => e,
+    }
+}
+
+/// The Python exception for a core error.
+pub fn to_py(py: Python<'_>, e: &Error) -> PyErr {
+    raise(py, class_name(e.kind()), e.message(), e.kind().as_str(), e.path())
+}
+
+/// A servex error of `kind` at `path`, raised from the binding itself.
+pub fn servex_err(py: Python<'_>, kind: ErrorKind, path: &str, message: impl Into<String>) -> PyErr {
+    to_py(py, &Error::new(kind, path, message))
+}
+
+/// Runs core work with the GIL released; a panic inside becomes `servex.InternalError`.
+pub fn run_detached<R, F>(py: Python<'_>, work: F) -> PyResult<R>
+where
+    F: FnOnce() -> Result<R, Error> + Send,
+    R: Send,
+{
+    let outcome = py.detach(|| catch_unwind(AssertUnwindSafe(work)));
+    match outcome {
+        Ok(Ok(r)) => Ok(r),
+        Ok(Err(e)) => Err(to_py(py, &e)),
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            let message = format!("servex failed internally (a defect, please report it): {what}");
+            Err(raise(py, "InternalError", &message, "internal_error", ""))
+        }
+    }
+}
+
+/// Panics inside [`run_detached`], so that the tests can see what a user would get.
+#[pyfunction]
+pub fn panic_for_tests(py: Python<'_>) -> PyResult<()> {
+    run_detached(py, || -> Result<(), Error> { panic!("deliberate panic for the tests") })
+}

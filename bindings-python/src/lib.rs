@@ -1,0 +1,27 @@
+//! `servex._servex`: the native module under the Python package `servex`.
+//!
+//! It is deliberately small: the typed facade in `python/servex/` normalises user
+//! input (lists, numpy, pandas, polars, pyarrow) and wraps the results; this module
+//! converts Python objects to the core's JSON values, runs the core with the GIL
+//! released, and raises the facade's exception classes for core errors.
+
+use pyo3::prelude::*;
+
+mod calls;
+mod columns;
+mod convert;
+mod errors;
+
+/// The native module; the names it exports are described in `_servex.pyi`.
+#[pymodule]
+fn _servex(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("KINDS", servex::ErrorKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>())?;
+    m.add("SAMPLE_JSON", servex::sample::SAMPLE_JSON)?;
+    m.add_function(wrap_pyfunction!(calls::call, m)?)?;
+    m.add_function(wrap_pyfunction!(calls::call_json, m)?)?;
+    m.add_function(wrap_pyfunction!(calls::document, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::scale_metric, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::panic_for_tests, m)?)?;
+    Ok(())
+}
