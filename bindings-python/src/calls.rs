@@ -57,3 +57,25 @@ pub fn document<'py>(py: Python<'py>, input: &Bound<'py, PyAny>) -> PyResult<Bou
     let json = run_detached(py, move || servex::Scorecard::from_json(&parsed).map(|s| s.to_json()))?;
     to_python(py, &json)
 }
+
+/// Renders a report (a dict as `call("score")` returns it) to the HTML page, or to one
+/// SVG chart when `chart` names one; `document` (a dict or JSON text) feeds the trend
+/// sparklines. The bytes are the core's, the same on every front.
+#[pyfunction]
+#[pyo3(signature = (report, document=None, chart=None))]
+pub fn render(
+    py: Python<'_>,
+    report: &Bound<'_, PyAny>,
+    document: Option<&Bound<'_, PyAny>>,
+    chart: Option<String>,
+) -> PyResult<String> {
+    let report = Walker::new(Floats::Finite).value(report, 1)?;
+    let document = match document {
+        None => None,
+        Some(doc) => Some(match doc.extract::<String>() {
+            Ok(text) => servex::json::parse(&text).map_err(|e| to_py(py, &e.under("/document")))?,
+            Err(_) => Walker::below("document", Floats::Finite).value(doc, 2)?,
+        }),
+    };
+    run_detached(py, move || servex::report::render::from_json(&report, document.as_ref(), chart.as_deref()))
+}

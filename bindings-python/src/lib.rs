@@ -21,6 +21,7 @@ fn _servex(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calls::call, m)?)?;
     m.add_function(wrap_pyfunction!(calls::call_json, m)?)?;
     m.add_function(wrap_pyfunction!(calls::document, m)?)?;
+    m.add_function(wrap_pyfunction!(calls::render, m)?)?;
     m.add_function(wrap_pyfunction!(columns::scale_metric, m)?)?;
     m.add_function(wrap_pyfunction!(errors::panic_for_tests, m)?)?;
     Ok(())

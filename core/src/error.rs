@@ -239,7 +239,7 @@ impl Error {
 
     /// The same error, moved under `prefix` (a JSON Pointer), e.g. a framework's errors
     /// under `/framework`.
-    pub(crate) fn under(self, prefix: &str) -> Error {
+    pub fn under(self, prefix: &str) -> Error {
         let kind = self.kind();
         let (path, message) = self.parts();
         Error::new(kind, format!("{prefix}{path}"), message)

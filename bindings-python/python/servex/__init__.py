@@ -89,10 +89,10 @@ def score(doc: Union[Mapping[str, Any], str, Scorecard]) -> Report:
     if isinstance(doc, Scorecard):
         return doc.score()
     if isinstance(doc, str):
-        return Report(_servex.call_json("score", doc))
+        return Report(_servex.call_json("score", doc), doc)
     if not isinstance(doc, dict) and isinstance(doc, Mapping):
         doc = dict(doc)
-    return Report(_servex.call("score", doc))
+    return Report(_servex.call("score", doc), doc)
 
 
 def catalogue(framework: Union[str, Mapping[str, Any]] = "iso23592:2021") -> Framework:

@@ -8,6 +8,7 @@ import copy
 import html
 from typing import Any, Dict, Generic, Iterator, List, Optional, Sequence, TypeVar, Union, overload
 
+from . import _servex
 from ._tables import Table, fmt, html_table, to_pandas, to_polars
 
 __all__ = [
@@ -105,9 +106,33 @@ _INDICATOR_COLUMNS = (
 
 
 class Report(_Views):
-    """The score of a scorecard (SPEC 6): headline numbers and eight views."""
+    """The score of a scorecard (SPEC 6): headline numbers and eight views.
 
-    __slots__ = ()
+    It keeps the document it was scored from (when known), so that ``to_html()`` can
+    draw each indicator's trend; equality compares the report only."""
+
+    __slots__ = ("_document",)
+    CHARTS = ("radar", "pyramid", "perspectives")
+
+    def __init__(self, data: Dict[str, Any], document: Optional[Union[Dict[str, Any], str]] = None) -> None:
+        super().__init__(data)
+        self._document = document
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return {"servex": 1, "data": self._data, "document": self._document}
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self._data = state["data"]
+        self._document = state.get("document")
+
+    def to_html(self) -> str:
+        """The self-contained HTML report (inline CSS and SVG charts, works offline):
+        the same bytes as ``servex report`` and the JavaScript ``renderHtml``."""
+        return _servex.render(self._data, self._document)
+
+    def svg(self, chart: str) -> str:
+        """One chart as an SVG document: ``"radar"``, ``"pyramid"`` or ``"perspectives"``."""
+        return _servex.render(self._data, None, chart)
     VIEWS = {
         "indicators": _INDICATOR_COLUMNS,
         "perspectives": ("id", "title", "weight", "score", "status", "coverage", "indicators"),
@@ -216,28 +241,12 @@ class Report(_Views):
         )
 
     def _repr_html_(self) -> str:
-        d = self._data
-        headline: List[Dict[str, Any]] = [
-            {"": "score", "value": d.get("score"), "status": d.get("status")},
-            {"": "model score", "value": d.get("model_score")},
-            {"": "coverage", "value": d.get("coverage")},
-            {"": "level attained", "value": f"{d.get('level_attained')} of 4 ({d.get('outcome')})"},
-            {"": "focus level", "value": d.get("focus_level")},
-        ]
-        title = d.get("title") or "servex report"
-        indicators = {i["id"]: i for i in self._rows("indicators")}
-        priorities = [
-            dict(p, title=(indicators.get(p["indicator"]) or {}).get("title")) for p in self._rows("priorities")[:5]
-        ]
-        return "".join(
-            [
-                f"<div><h4>{html.escape(fmt(title))}</h4>",
-                html_table(("", "value", "status"), headline),
-                html_table(Report.VIEWS["perspectives"][1:], self._rows("perspectives"), "Perspectives"),
-                html_table(("level", "title", "score", "threshold", "met"), self._rows("levels"), "Pyramid levels"),
-                html_table(("indicator", "title", "progress", "impact"), priorities, "Fix first"),
-                "</div>",
-            ]
+        # The full report, charts included, in an iframe so its styles stay its own.
+        page = html.escape(self.to_html(), quote=True)
+        title = html.escape(fmt(self._data.get("title") or "servex report"), quote=True)
+        return (
+            f'<iframe srcdoc="{page}" title="{title}" '
+            'style="width: 100%; height: 900px; border: 1px solid #d0d7de; border-radius: 6px"></iframe>'
         )
 
 

@@ -149,7 +149,7 @@ class Scorecard:
 
     def score(self) -> Report:
         """Scores the document (the same as ``servex.score(self)``)."""
-        return Report(_servex.call("score", self._doc))
+        return Report(_servex.call("score", self._doc), self._doc)
 
     @property
     def title(self) -> Optional[str]:

@@ -9,6 +9,7 @@ __all__ = [
     "call_json",
     "document",
     "panic_for_tests",
+    "render",
     "scale_metric",
 ]
 
@@ -19,6 +20,7 @@ SAMPLE_JSON: str
 def call(name: str, input: Any) -> Any: ...
 def call_json(name: str, text: str) -> Any: ...
 def document(input: Any) -> Dict[str, Any]: ...
+def render(report: Dict[str, Any], document: Optional[Any] = None, chart: Optional[str] = None) -> str: ...
 def scale_metric(
     name: str,
     responses: Any,

@@ -110,3 +110,23 @@ fn draw(report: &Report, chart: Chart, standalone: bool) -> String {
         Chart::Perspectives => bars::render(report, standalone),
     }
 }
+
+/// The renderers behind a JSON boundary, for fronts that hold the report as data (the
+/// Python and JavaScript packages): `report` as `call("score")` returns it, `document`
+/// the scorecard it came from (for the sparklines; optional), and `chart` one of the
+/// [`Chart`] names for an SVG, or `None` for the HTML page. Errors point into
+/// `/report`, `/document` or at `/chart`.
+pub fn from_json(
+    report: &serde_json::Value,
+    document: Option<&serde_json::Value>,
+    chart: Option<&str>,
+) -> Result<String, Error> {
+    let report: Report = crate::json::from_value(report).map_err(|e| e.under("/report"))?;
+    match chart {
+        Some(name) => Ok(svg(&report, name.parse()?)),
+        None => {
+            let document = document.map(Scorecard::from_json).transpose().map_err(|e| e.under("/document"))?;
+            Ok(html(&report, document.as_ref()))
+        }
+    }
+}

@@ -457,3 +457,21 @@ fn chart_names_read_both_ways() {
     assert_eq!(error.path(), "/chart");
     assert!(error.message().contains("radar"));
 }
+
+#[test]
+fn the_json_boundary_renders_the_same_bytes_as_the_typed_api() {
+    let card = crate::sample::sample_scorecard();
+    let report = crate::score(&card).unwrap();
+    let (report_json, card_json) = (serde_json::to_value(&report).unwrap(), card.to_json());
+    assert_eq!(super::from_json(&report_json, Some(&card_json), None).unwrap(), super::html(&report, Some(&card)));
+    assert_eq!(super::from_json(&report_json, None, None).unwrap(), super::html(&report, None));
+    for chart in super::Chart::ALL {
+        assert_eq!(super::from_json(&report_json, None, Some(chart.as_str())).unwrap(), super::svg(&report, chart));
+    }
+    let e = super::from_json(&serde_json::json!({"score": "high"}), None, None).unwrap_err();
+    assert_eq!((e.kind(), e.path()), (crate::ErrorKind::InvalidDocument, "/report/score"));
+    let e = super::from_json(&report_json, None, Some("pie")).unwrap_err();
+    assert_eq!(e.path(), "/chart");
+    let e = super::from_json(&report_json, Some(&serde_json::json!({"indicators": 3})), None).unwrap_err();
+    assert_eq!(e.path(), "/document/indicators");
+}
