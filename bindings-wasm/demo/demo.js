@@ -1,7 +1,7 @@
 // The self-assessment page: builds a scorecard document from the form, scores it with
 // the servex WebAssembly package, and shows the report. Served from the repository
 // root (see bindings-wasm/README.md), so that the sample comes from tests/scorecard.json.
-import { catalogue, init, score, version } from "../pkg/servex.js";
+import { catalogue, init, renderSvg, score, version } from "../pkg/servex.js";
 
 const SAMPLE_URL = new URL("../../tests/scorecard.json", import.meta.url);
 const SAMPLE_ID = "score/acme";
@@ -121,6 +121,10 @@ function renderReport(report, framework, doc) {
   $("perspectives").replaceChildren(
     ...report.perspectives.map((p) => bar(p.title ?? p.id, p.score, p.status, `weight ${p.weight}`)),
   );
+
+  // The charts come from the core's renderer (the same SVG as the HTML report); the
+  // core escapes every text it draws, so the markup can be inserted as is.
+  $("charts").innerHTML = renderSvg(report, "radar") + renderSvg(report, "pyramid");
 
   const pyramid = $("pyramid");
   pyramid.replaceChildren(

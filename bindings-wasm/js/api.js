@@ -163,6 +163,8 @@ function makeApi(backend) {
     ces: (input) => invoke("ces", input, false),
     servqual: (input) => invoke("servqual", input, false),
     kano: (input) => invoke("kano", input, false),
+    renderHtml: (report, document) => invoke("render", { report, document }, false),
+    renderSvg: (report, chart) => invoke("render", { report, chart }, false),
     version: () => {
       backend.assertReady();
       return backend.version();

@@ -551,5 +551,18 @@ export declare function servqual(input: ServqualInput): ServqualResult;
 /** Kano classification of attributes. */
 export declare function kano(input: KanoInput): KanoResult;
 
+/** A chart `renderSvg` draws. */
+export type Chart = "radar" | "pyramid" | "perspectives";
+
+/**
+ * The self-contained HTML report of a scored document (inline CSS and SVG charts, no
+ * external assets): the same bytes as `servex report` and Python's `Report.to_html()`.
+ * Pass the document to draw each indicator's trend sparkline.
+ */
+export declare function renderHtml(report: Report, document?: ScorecardDocument): string;
+
+/** One chart of a report as an SVG document. */
+export declare function renderSvg(report: Report, chart: Chart): string;
+
 /** The version of the servex core inside the module. */
 export declare function version(): string;

@@ -14,7 +14,31 @@ use serde_json::Value;
 /// assert!(out.starts_with(r#"{"ok":"#) || out.starts_with(r#"{"error":"#));
 /// ```
 pub fn run(name: &str, input: &str) -> String {
-    envelope(servex::json::parse(input).and_then(|value| servex::call(name, &value)))
+    envelope(servex::json::parse(input).and_then(|value| match name {
+        "render" => render(&value),
+        _ => servex::call(name, &value),
+    }))
+}
+
+/// The renderers (`servex::report::render`) behind the same envelope: `input` is
+/// `{report, document?, chart?}`; the answer is the HTML page, or the SVG of `chart`.
+fn render(input: &Value) -> Result<Value, servex::Error> {
+    let member = |key: &str| input.get(key).filter(|v| !v.is_null());
+    let report = member("report").ok_or_else(|| {
+        servex::Error::new(servex::ErrorKind::InvalidDocument, "", "render needs {report, document?, chart?}")
+    })?;
+    let chart = match member("chart") {
+        None => None,
+        Some(Value::String(name)) => Some(name.as_str()),
+        Some(_) => {
+            return Err(servex::Error::new(
+                servex::ErrorKind::InvalidDocument,
+                "/chart",
+                "a chart is named by a string",
+            ))
+        }
+    };
+    servex::report::render::from_json(report, member("document"), chart).map(Value::String)
 }
 
 /// The answer of one call as JSON text: `{"ok": result}` or

@@ -10,11 +10,14 @@ import {
   initSync,
   kano,
   nps,
+  renderHtml,
+  renderSvg,
   score,
   servqual,
   version,
 } from "servex";
 import type {
+  Chart,
   CsatResult,
   ErrorKind,
   Framework,
@@ -52,6 +55,11 @@ const direction: "increase" | "decrease" | "range" | undefined = row?.direction;
 const levelNames: (string | null)[] = report.levels.map((l) => l.title);
 const focus: number | null = fromText.focus_level;
 
+const page: string = renderHtml(report, doc);
+const bare: string = renderHtml(fromText);
+const chart: Chart = "pyramid";
+const drawing: string = renderSvg(report, chart);
+
 const framework: Framework = catalogue();
 const same: Framework = catalogue({ framework: "iso23592:2021" });
 const elementTitles: (string | undefined)[] = framework.dimensions.flatMap((d) => d.elements.map((e) => e.title));
@@ -86,6 +94,7 @@ try {
 }
 const kinds: readonly ErrorKind[] = ERROR_KINDS;
 
+console.log(page, bare, drawing);
 console.log(headline, status, direction, levelNames, focus, same, elementTitles, n, typed, label, c, eNet, s, category, v, kinds);
 
 // @ts-expect-error: a document needs indicators.
@@ -94,6 +103,8 @@ score({ title: "no indicators" });
 score({ indicators: [], options: { missing: "ignore" } });
 // @ts-expect-error: responses are numbers.
 nps({ responses: ["10"] });
+// @ts-expect-error: no such chart.
+renderSvg(report, "pie");
 // @ts-expect-error: no such error kind.
 const wrongKind: ErrorKind = "boom";
 console.log(wrongKind);

@@ -14,8 +14,12 @@ pub fn builtin(id: &str) -> Option<&'static Framework> {
     static ISO23592: OnceLock<Framework> = OnceLock::new();
     (id == BUILTIN_ID).then(|| {
         ISO23592.get_or_init(|| {
-            // The embedded data is checked by the tests below; failing here is a build defect.
-            serde_json::from_str(ISO23592_JSON).expect("the embedded ISO 23592 framework parses")
+            // Read through the same path as a user's framework (one deserialiser in the
+            // binary, which keeps the WebAssembly module small). The embedded data is
+            // checked by the tests below; failing here is a build defect.
+            crate::json::parse(ISO23592_JSON)
+                .and_then(|value| Framework::from_json(&value))
+                .expect("the embedded ISO 23592 framework parses")
         })
     })
 }

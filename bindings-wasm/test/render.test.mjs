@@ -1,0 +1,38 @@
+// Charts and the HTML report through the package: the core's bytes, the same as the
+// command line's and Python's.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+
+import { here, servex } from "./support.mjs";
+
+const root = join(here, "..", "..");
+const sample = JSON.parse(readFileSync(join(root, "core", "data", "sample-home-care.json"), "utf8"));
+
+test("renderHtml is byte-identical to `servex demo --html`", () => {
+  const cli = execFileSync("cargo", ["run", "-q", "-p", "servex-cli", "--", "demo", "--html", "-"], {
+    cwd: root,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  assert.equal(servex.renderHtml(servex.score(sample), sample), cli.toString("utf8"));
+});
+
+test("renderSvg draws each chart with the report's numbers", () => {
+  const report = servex.score(sample);
+  for (const chart of ["radar", "pyramid", "perspectives"]) {
+    const svg = servex.renderSvg(report, chart);
+    assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(svg, /<title[ >]/);
+  }
+  const pyramid = servex.renderSvg(report, "pyramid");
+  for (const level of report.levels) assert.ok(pyramid.includes(`${(100 * level.score).toFixed(1)}%`), `level ${level.level}`);
+});
+
+test("bad render input is a ServexError with a path", () => {
+  const report = servex.score(sample);
+  assert.throws(() => servex.renderSvg(report, "pie"), { name: "ServexError", kind: "invalid_document", path: "/chart" });
+  assert.throws(() => servex.renderHtml({ score: "high" }), { name: "ServexError", path: "/report/score" });
+  assert.throws(() => servex.renderHtml(undefined), { name: "ServexError", kind: "invalid_document" });
+});
