@@ -1,10 +1,18 @@
-//! Scores the sample organisation in a loop, for a profiler (`perf record`).
+//! Scores the sample organisation in a loop, for a profiler: `perf record` on
+//! `profile_score json 20000` (from JSON text) or `profile_score typed 20000`.
 fn main() {
+    let mut args = std::env::args().skip(1);
+    let from_json = args.next().as_deref() == Some("json");
+    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20_000);
     let card = servex::sample::sample_scorecard();
-    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20_000);
     let mut total = 0.0;
     for _ in 0..n {
-        total += servex::score(&card).expect("scores").score.unwrap_or(0.0);
+        let report = if from_json {
+            servex::score(&servex::Scorecard::from_json_str(servex::sample::SAMPLE_JSON).expect("parses"))
+        } else {
+            servex::score(&card)
+        };
+        total += report.expect("scores").score.unwrap_or(0.0);
     }
     println!("{total}");
 }

@@ -15,7 +15,8 @@ pub fn parse(text: &str) -> Result<Value, Error> {
     serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, "", format!("not valid JSON: {e}")))
 }
 
-/// Scans the brackets outside strings; malformed text is left for the parser to name.
+/// Refuses text nested deeper than [`MAX_DEPTH`] by scanning the brackets outside
+/// strings; malformed text is left for the parser to name.
 fn check_text_depth(text: &str) -> Result<(), Error> {
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
     for &b in text.as_bytes() {
@@ -45,7 +46,12 @@ fn check_text_depth(text: &str) -> Result<(), Error> {
 
 /// The same limit for a value built in memory (from Python or JavaScript objects).
 pub fn check_depth(value: &Value) -> Result<(), Error> {
-    let mut stack: Vec<(&Value, usize)> = vec![(value, 1)];
+    check_depth_at(value, 1)
+}
+
+/// The limit for a value that sits at `depth` inside a larger document.
+pub(crate) fn check_depth_at(value: &Value, depth: usize) -> Result<(), Error> {
+    let mut stack: Vec<(&Value, usize)> = vec![(value, depth)];
     while let Some((v, depth)) = stack.pop() {
         let children: Box<dyn Iterator<Item = &Value>> = match v {
             Value::Array(items) => Box::new(items.iter()),

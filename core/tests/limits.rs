@@ -139,3 +139,21 @@ fn weights_whose_sum_overflows_are_refused_not_scored_as_nan() {
                      "options": {"clamp": false}});
     assert_eq!(kind_and_path(call("score", &doc)), (ErrorKind::InvalidValue, String::new()));
 }
+
+#[test]
+fn text_and_values_agree_on_the_depth_of_meta() {
+    // `meta` sits at depth 4: 61 nested arrays reach depth 64, 62 pass it; both paths agree.
+    let doc = |extra: usize| {
+        let meta = format!("{}1{}", "[".repeat(extra), "]".repeat(extra));
+        format!(
+            r#"{{"indicators": [{{"id": "a", "perspective": "service", "baseline": 0, "target": 1, "value": 1, "meta": {meta}}}]}}"#
+        )
+    };
+    assert!(Scorecard::from_json_str(&doc(61)).is_ok());
+    assert!(call("score", &serde_json::from_str::<Value>(&doc(61)).unwrap()).is_ok());
+    assert_eq!(Scorecard::from_json_str(&doc(62)).unwrap_err().kind(), ErrorKind::LimitExceeded);
+    assert_eq!(
+        kind_and_path(call("score", &serde_json::from_str::<Value>(&doc(62)).unwrap())).0,
+        ErrorKind::LimitExceeded
+    );
+}

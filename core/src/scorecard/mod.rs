@@ -51,8 +51,25 @@ impl Scorecard {
         crate::json::from_value(value)
     }
 
-    /// Reads a document from JSON text.
+    /// Reads a document from JSON text. A valid document is read straight into the
+    /// typed form (no intermediate JSON tree, about twice as fast); any fault sends the
+    /// text down the path of [`Scorecard::from_json`], which names it precisely.
     pub fn from_json_str(text: &str) -> Result<Scorecard, Error> {
+        // serde_json's own recursion limit (128) keeps this parse safe; the document's
+        // fixed shape is far shallower than 64, so only `meta` can pass the limit.
+        if let Ok(card) = serde_json::from_str::<Scorecard>(text) {
+            let meta_within_limit = card.indicators.iter().all(|ind| match &ind.meta {
+                // The document is depth 1, `indicators` 2, an indicator 3, its `meta` 4.
+                Some(meta) => crate::json::check_depth_at(meta, 4).is_ok(),
+                None => true,
+            });
+            if meta_within_limit
+                && resolve::check_version(card.servex).is_ok()
+                && card.indicators.len() <= MAX_INDICATORS
+            {
+                return Ok(card);
+            }
+        }
         Scorecard::from_json(&crate::json::parse(text)?)
     }
 

@@ -57,14 +57,21 @@ pub(crate) fn status(progress: Option<f64>, green: f64, amber: f64) -> Status {
 }
 
 /// The trend of a progress series (nulls already dropped); `None` under two points.
-pub(crate) fn trend(points: &[f64], tolerance: f64) -> Option<Trend> {
-    let (&last, rest) = points.split_last()?;
-    let &previous = rest.last()?;
-    let n = points.len() as f64;
-    let x_mean = (n - 1.0) / 2.0;
-    let y_mean = points.iter().sum::<f64>() / n;
+/// The series is read twice (mean first, then the centred sums), without being stored.
+pub(crate) fn trend<I: Iterator<Item = f64>>(points: impl Fn() -> I, tolerance: f64) -> Option<Trend> {
+    let (mut n, mut sum, mut previous, mut last) = (0usize, 0.0, None, None);
+    for y in points() {
+        n += 1;
+        sum += y;
+        previous = last;
+        last = Some(y);
+    }
+    let (Some(previous), Some(last)) = (previous, last) else { return None };
+    let count = n as f64;
+    let x_mean = (count - 1.0) / 2.0;
+    let y_mean = sum / count;
     let (mut sxy, mut sxx) = (0.0, 0.0);
-    for (i, &y) in points.iter().enumerate() {
+    for (i, y) in points().enumerate() {
         let dx = i as f64 - x_mean;
         sxy += dx * (y - y_mean);
         sxx += dx * dx;
@@ -120,15 +127,19 @@ mod tests {
         assert_eq!(status(None, 1.0, 0.5), Status::Missing);
     }
 
+    fn series(points: &[f64]) -> impl Fn() -> std::vec::IntoIter<f64> + '_ {
+        move || points.to_vec().into_iter()
+    }
+
     #[test]
     fn trend_is_the_least_squares_slope() {
-        let t = trend(&[0.2, 0.4, 0.6], 0.01).unwrap();
+        let t = trend(series(&[0.2, 0.4, 0.6]), 0.01).unwrap();
         assert!((t.slope - 0.2).abs() < 1e-15 && (t.delta - 0.2).abs() < 1e-15);
         assert_eq!(t.direction, TrendDirection::Improving);
-        let t = trend(&[0.5, 0.3], 0.01).unwrap();
+        let t = trend(series(&[0.5, 0.3]), 0.01).unwrap();
         assert_eq!(t.direction, TrendDirection::Declining);
-        assert_eq!(trend(&[0.5, 0.505], 0.01).unwrap().direction, TrendDirection::Stable);
-        assert_eq!(trend(&[0.5], 0.01), None);
-        assert_eq!(trend(&[], 0.01), None);
+        assert_eq!(trend(series(&[0.5, 0.505]), 0.01).unwrap().direction, TrendDirection::Stable);
+        assert_eq!(trend(series(&[0.5]), 0.01), None);
+        assert_eq!(trend(series(&[]), 0.01), None);
     }
 }

@@ -56,8 +56,21 @@ pub(crate) struct Line {
     pub measure: Measure,
     pub green: f64,
     pub amber: f64,
-    /// History values then the current value, nulls dropped.
-    pub series: Vec<f64>,
+}
+
+/// Where an indicator sits in the document; its JSON Pointers are built only when an
+/// error needs one, so that a valid document is read without building any.
+#[derive(Clone, Copy)]
+struct At(usize);
+
+impl At {
+    fn whole(self) -> String {
+        pointer("/indicators", self.0)
+    }
+
+    fn member(self, name: &str) -> String {
+        pointer(&self.whole(), name)
+    }
 }
 
 pub(crate) fn resolve(doc: &Scorecard) -> Result<Resolved<'_>, Error> {
@@ -89,17 +102,17 @@ pub(crate) fn resolve(doc: &Scorecard) -> Result<Resolved<'_>, Error> {
     let mut lines = Vec::with_capacity(doc.indicators.len());
     let mut total_weight = 0.0;
     for (i, indicator) in doc.indicators.iter().enumerate() {
-        let at = pointer("/indicators", i);
+        let at = At(i);
         if !seen_ids.insert(indicator.id.as_str()) {
             return err(
                 ErrorKind::DuplicateId,
-                pointer(&at, "id"),
+                at.member("id"),
                 format!("indicator id {:?} is used twice", indicator.id),
             );
         }
-        let line = lookup.line(indicator, &at)?;
+        let line = lookup.line(indicator, at)?;
         total_weight += line.weight;
-        sum_fits(total_weight, || pointer(&at, "weight"))?;
+        sum_fits(total_weight, || at.member("weight"))?;
         lines.push(line);
     }
     Ok(Resolved { doc, framework, elements, perspectives, settings, lines })
@@ -187,7 +200,7 @@ fn settings_of(
         let Some(&i) = element_index.get(id.as_str()) else {
             return err(ErrorKind::UnknownReference, at, format!("the framework has no element {id:?}"));
         };
-        weight_value(w, &at)?;
+        weight_value(w, || at.clone())?;
         element_weights[i] = w;
     }
     let mut dimension_weights: Vec<f64> = framework.dimensions.iter().map(|d| d.weight.unwrap_or(1.0)).collect();
@@ -196,7 +209,7 @@ fn settings_of(
         let Some(i) = framework.dimensions.iter().position(|d| &d.id == id) else {
             return err(ErrorKind::UnknownReference, at, format!("the framework has no dimension {id:?}"));
         };
-        weight_value(w, &at)?;
+        weight_value(w, || at.clone())?;
         dimension_weights[i] = w;
     }
     Ok(Settings {
@@ -220,11 +233,11 @@ fn sum_fits(sum: f64, at: impl FnOnce() -> String) -> Result<(), Error> {
     }
 }
 
-fn weight_value(w: f64, at: &str) -> Result<(), Error> {
+fn weight_value(w: f64, at: impl FnOnce() -> String) -> Result<(), Error> {
     if w.is_finite() && w >= 0.0 {
         Ok(())
     } else {
-        err(ErrorKind::InvalidValue, at, format!("a weight is a finite number >= 0, not {w}"))
+        err(ErrorKind::InvalidValue, at(), format!("a weight is a finite number >= 0, not {w}"))
     }
 }
 
@@ -258,14 +271,14 @@ struct Lookup<'a> {
 }
 
 impl Lookup<'_> {
-    fn line(&self, ind: &Indicator, at: &str) -> Result<Line, Error> {
+    fn line(&self, ind: &Indicator, at: At) -> Result<Line, Error> {
         check_id(&ind.id, at)?;
         let element = match &ind.element {
             None => None,
             Some(id) => Some(*self.element_index.get(id.as_str()).ok_or_else(|| {
                 Error::new(
                     ErrorKind::UnknownReference,
-                    pointer(at, "element"),
+                    at.member("element"),
                     format!("the framework has no element {id:?}"),
                 )
             })?),
@@ -273,7 +286,9 @@ impl Lookup<'_> {
         let perspective = self.perspective(ind, element, at)?;
         let levels = self.levels(ind, element, at)?;
         let principles = self.principles(ind, at)?;
-        framework::validate_weight(ind.weight, at)?;
+        if let Some(w) = ind.weight {
+            weight_value(w, || at.member("weight"))?;
+        }
         let (measure, rating_scale) = self.measure(ind, at)?;
         // Paths are built only on failure: scoring a valid document allocates none.
         let check = |v: f64, path: &dyn Fn() -> String| match &rating_scale {
@@ -282,28 +297,25 @@ impl Lookup<'_> {
             None => Ok(()),
         };
         if let Some(v) = ind.value {
-            check(v, &|| pointer(at, "value"))?;
+            check(v, &|| at.member("value"))?;
         } else if self.settings.missing == Missing::Error {
-            return err(ErrorKind::MissingValue, pointer(at, "value"), format!("indicator {:?} has no value", ind.id));
+            return err(ErrorKind::MissingValue, at.member("value"), format!("indicator {:?} has no value", ind.id));
         }
         let history = ind.history.as_deref().unwrap_or_default();
         if history.len() > MAX_HISTORY {
             return err(
                 ErrorKind::LimitExceeded,
-                pointer(at, "history"),
+                at.member("history"),
                 format!("an indicator holds at most {MAX_HISTORY} history points, not {}", history.len()),
             );
         }
-        let mut series = Vec::with_capacity(history.len() + 1);
         for (k, point) in history.iter().enumerate() {
             if let Some(v) = point.value {
-                check(v, &|| pointer(&pointer(&pointer(at, "history"), k), "value"))?;
-                series.push(v);
+                check(v, &|| pointer(&pointer(&at.member("history"), k), "value"))?;
             }
         }
-        series.extend(ind.value);
         let (green, amber) =
-            thresholds((self.settings.green, self.settings.amber), ind.thresholds, || pointer(at, "thresholds"))?;
+            thresholds((self.settings.green, self.settings.amber), ind.thresholds, || at.member("thresholds"))?;
         Ok(Line {
             perspective,
             element,
@@ -314,11 +326,10 @@ impl Lookup<'_> {
             measure,
             green,
             amber,
-            series,
         })
     }
 
-    fn perspective(&self, ind: &Indicator, element: Option<usize>, at: &str) -> Result<usize, Error> {
+    fn perspective(&self, ind: &Indicator, element: Option<usize>, at: At) -> Result<usize, Error> {
         let (id, member) = match (&ind.perspective, element) {
             (Some(id), _) => (id.as_str(), "perspective"),
             (None, Some(e)) => {
@@ -328,7 +339,7 @@ impl Lookup<'_> {
                     None => {
                         return err(
                             ErrorKind::InvalidDocument,
-                            at,
+                            at.whole(),
                             format!(
                                 "indicator {:?} names no perspective and its dimension {:?} has none",
                                 ind.id, dimension.id
@@ -340,7 +351,7 @@ impl Lookup<'_> {
             (None, None) => {
                 return err(
                     ErrorKind::InvalidDocument,
-                    at,
+                    at.whole(),
                     format!("indicator {:?} needs a perspective or an element", ind.id),
                 )
             }
@@ -348,17 +359,17 @@ impl Lookup<'_> {
         self.perspective_index.get(id).copied().ok_or_else(|| {
             Error::new(
                 ErrorKind::UnknownReference,
-                pointer(at, member),
+                at.member(member),
                 format!("perspective {id:?} is not among the scorecard's perspectives"),
             )
         })
     }
 
-    fn levels(&self, ind: &Indicator, element: Option<usize>, at: &str) -> Result<Vec<i64>, Error> {
+    fn levels(&self, ind: &Indicator, element: Option<usize>, at: At) -> Result<Vec<i64>, Error> {
         let Some(levels) = &ind.levels else {
             return Ok(element.and_then(|e| self.elements[e].1.levels.clone()).unwrap_or_default());
         };
-        let base = || pointer(at, "levels");
+        let base = || at.member("levels");
         for (j, &level) in levels.iter().enumerate() {
             if !(1..=4).contains(&level) {
                 return err(
@@ -374,8 +385,8 @@ impl Lookup<'_> {
         Ok(levels.clone())
     }
 
-    fn principles(&self, ind: &Indicator, at: &str) -> Result<Vec<usize>, Error> {
-        let base = || pointer(at, "principles");
+    fn principles(&self, ind: &Indicator, at: At) -> Result<Vec<usize>, Error> {
+        let base = || at.member("principles");
         let mut out = Vec::new();
         for (j, id) in ind.principles.iter().flatten().enumerate() {
             let Some(&p) = self.principle_index.get(id.as_str()) else {
@@ -398,21 +409,17 @@ impl Lookup<'_> {
     }
 
     /// The measure, and for a rating its scale (against which values are checked).
-    fn measure(&self, ind: &Indicator, at: &str) -> Result<(Measure, Option<Scale>), Error> {
-        let target_at = || pointer(at, "target");
+    fn measure(&self, ind: &Indicator, at: At) -> Result<(Measure, Option<&Scale>), Error> {
+        let target_at = || at.member("target");
         match (&ind.scale, ind.baseline, ind.target) {
             (Some(name), None, None) => {
                 let scale = self.scales.get(name).ok_or_else(|| {
-                    Error::new(
-                        ErrorKind::UnknownReference,
-                        pointer(at, "scale"),
-                        format!("no scale is called {name:?}"),
-                    )
+                    Error::new(ErrorKind::UnknownReference, at.member("scale"), format!("no scale is called {name:?}"))
                 })?;
                 Ok((Measure::Linear { baseline: scale.min, target: scale.max }, Some(scale)))
             }
             (None, Some(Bound::Value(baseline)), Some(Bound::Value(target))) => {
-                finite(baseline, || pointer(at, "baseline"))?;
+                finite(baseline, || at.member("baseline"))?;
                 finite(target, target_at)?;
                 if baseline == target {
                     return err(
@@ -438,23 +445,27 @@ impl Lookup<'_> {
                 target_at(),
                 "baseline and target must both be numbers or both be [low, high] ranges",
             ),
-            (Some(_), _, _) => err(ErrorKind::InvalidDocument, at, "a rating has a scale and no baseline or target"),
-            (None, _, _) => {
-                err(ErrorKind::InvalidDocument, at, "an indicator needs a scale, or both a baseline and a target")
+            (Some(_), _, _) => {
+                err(ErrorKind::InvalidDocument, at.whole(), "a rating has a scale and no baseline or target")
             }
+            (None, _, _) => err(
+                ErrorKind::InvalidDocument,
+                at.whole(),
+                "an indicator needs a scale, or both a baseline and a target",
+            ),
         }
     }
 }
 
-fn check_id(id: &str, at: &str) -> Result<(), Error> {
+fn check_id(id: &str, at: At) -> Result<(), Error> {
     let chars = id.chars().count();
     if chars == 0 {
-        return err(ErrorKind::InvalidDocument, pointer(at, "id"), "an indicator id may not be empty");
+        return err(ErrorKind::InvalidDocument, at.member("id"), "an indicator id may not be empty");
     }
     if chars > MAX_ID_CHARS {
         return err(
             ErrorKind::LimitExceeded,
-            pointer(at, "id"),
+            at.member("id"),
             format!("an indicator id has at most {MAX_ID_CHARS} characters, not {chars}"),
         );
     }

@@ -262,8 +262,10 @@ fn indicator_rows(r: &Resolved<'_>, scored: &[Scored]) -> Vec<IndicatorRow> {
         .zip(&r.lines)
         .zip(scored)
         .map(|((ind, line), sc): ((_, &Line), _)| {
-            let series: Vec<f64> =
-                line.series.iter().map(|&v| progress(line.measure.achievement(v), r.settings.clamp)).collect();
+            let series = || {
+                let history = ind.history.iter().flatten().filter_map(|point| point.value);
+                history.chain(line.value).map(|v| progress(line.measure.achievement(v), r.settings.clamp))
+            };
             IndicatorRow {
                 id: ind.id.clone(),
                 title: ind.title.clone(),
@@ -281,7 +283,7 @@ fn indicator_rows(r: &Resolved<'_>, scored: &[Scored]) -> Vec<IndicatorRow> {
                 } else {
                     Status::Missing
                 },
-                trend: trend(&series, r.settings.trend_tolerance),
+                trend: trend(series, r.settings.trend_tolerance),
                 unit: ind.unit.clone(),
                 evidence: ind.evidence.clone(),
                 meta: ind.meta.clone(),

@@ -1,21 +1,30 @@
 //! Rating scales (SPEC 3): the built-ins, the document's own, and rating checks.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use super::document::Scale;
 use crate::error::{err, pointer, Error, ErrorKind};
 
 /// The built-in scale of this name, if there is one.
 pub fn builtin_scale(name: &str) -> Option<Scale> {
-    let (min, max, values) = match name {
-        "maturity" => (0.0, 4.0, None),
-        "likert5" => (1.0, 5.0, None),
-        "percent" => (0.0, 100.0, None),
-        "icss" => (0.0, 10.0, None),
-        "evidence" => (0.0, 3.0, Some(vec![0.0, 1.0, 3.0])),
-        _ => return None,
-    };
-    Some(Scale { min, max, values, labels: None })
+    builtin(name).cloned()
+}
+
+/// The built-in scales, made once: scoring looks them up by reference.
+fn builtin(name: &str) -> Option<&'static Scale> {
+    static BUILTINS: OnceLock<[(&str, Scale); 5]> = OnceLock::new();
+    let scale = |min, max, values| Scale { min, max, values, labels: None };
+    let builtins = BUILTINS.get_or_init(|| {
+        [
+            ("maturity", scale(0.0, 4.0, None)),
+            ("likert5", scale(1.0, 5.0, None)),
+            ("percent", scale(0.0, 100.0, None)),
+            ("icss", scale(0.0, 10.0, None)),
+            ("evidence", scale(0.0, 3.0, Some(vec![0.0, 1.0, 3.0]))),
+        ]
+    });
+    builtins.iter().find(|(n, _)| *n == name).map(|(_, s)| s)
 }
 
 /// The scales a document can use: its own, then the built-ins.
@@ -49,11 +58,8 @@ impl<'a> Scales<'a> {
     }
 
     /// The scale of this name: the document's if it has one, else the built-in.
-    pub(crate) fn get(&self, name: &str) -> Option<Scale> {
-        match self.own.and_then(|own| own.get(name)) {
-            Some(scale) => Some(scale.clone()),
-            None => builtin_scale(name),
-        }
+    pub(crate) fn get(&self, name: &str) -> Option<&'a Scale> {
+        self.own.and_then(|own| own.get(name)).or_else(|| builtin(name))
     }
 }
 
