@@ -127,8 +127,8 @@ mod tests {
         assert_eq!(status(None, 1.0, 0.5), Status::Missing);
     }
 
-    fn series(points: &[f64]) -> impl Fn() -> std::vec::IntoIter<f64> + '_ {
-        move || points.to_vec().into_iter()
+    fn series<'a>(points: &'a [f64]) -> impl Fn() -> std::iter::Copied<std::slice::Iter<'a, f64>> + 'a {
+        move || points.iter().copied()
     }
 
     #[test]
