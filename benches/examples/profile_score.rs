@@ -1,9 +1,18 @@
-//! Scores the sample organisation in a loop, for a profiler: `perf record` on
-//! `profile_score json 20000` (from JSON text) or `profile_score typed 20000`.
+//! Scores in a loop, for a profiler: `perf record` on `profile_score json 20000` (the
+//! sample from JSON text), `profile_score typed 20000` (the typed sample) or
+//! `profile_score big 3` (a generated 1,000,000-indicator document).
 fn main() {
     let mut args = std::env::args().skip(1);
-    let from_json = args.next().as_deref() == Some("json");
+    let mode = args.next().unwrap_or_default();
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20_000);
+    if mode == "big" {
+        let card = servex_benches::scorecard(1_000_000, 5);
+        for _ in 0..n {
+            std::hint::black_box(servex::score(&card).expect("scores"));
+        }
+        return;
+    }
+    let from_json = mode == "json";
     let card = servex::sample::sample_scorecard();
     let mut total = 0.0;
     for _ in 0..n {
