@@ -39,6 +39,11 @@ impl Source {
 
 /// Reads the whole source as UTF-8 text and parses it as JSON.
 pub fn read_json(source: &Source) -> Result<Value, Failure> {
+    servex::json::parse(&read_text(source)?).map_err(Failure::Servex)
+}
+
+/// Reads the whole source as UTF-8 text, without a byte order mark.
+pub fn read_text(source: &Source) -> Result<String, Failure> {
     let bytes = match source {
         Source::Stdin => {
             let mut bytes = Vec::new();
@@ -50,6 +55,8 @@ pub fn read_json(source: &Source) -> Result<Value, Failure> {
     let text =
         String::from_utf8(bytes).map_err(|e| Failure::Io(format!("{} is not UTF-8 text: {e}", source.describe())))?;
     // A UTF-8 byte order mark is not JSON, but editors write one; it carries no data.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    servex::json::parse(text).map_err(Failure::Servex)
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }

@@ -126,7 +126,7 @@ fn main() -> ExitCode {
 /// Runs one command and returns the text for stdout (`None` when it wrote a file).
 fn run(command: Command) -> Result<Option<String>, Failure> {
     let (name, arg) = match command {
-        Command::Score(arg) => ("score", arg),
+        Command::Score(arg) => return score(&Source::from_arg(&arg.input)).map(Some),
         Command::Nps(arg) => ("nps", arg),
         Command::Csat(arg) => ("csat", arg),
         Command::Ces(arg) => ("ces", arg),
@@ -139,6 +139,14 @@ fn run(command: Command) -> Result<Option<String>, Failure> {
     };
     let input = input::read_json(&Source::from_arg(&arg.input))?;
     call(name, &input).map(Some)
+}
+
+/// `score` reads the text straight into the typed document and writes the typed report:
+/// no intermediate JSON trees, which a million-indicator document would feel.
+fn score(source: &Source) -> Result<String, Failure> {
+    let text = input::read_text(source)?;
+    let report = servex::Scorecard::from_json_str(&text).and_then(|card| servex::score(&card));
+    output::pretty(&report.map_err(Failure::Servex)?)
 }
 
 /// `catalogue` takes `{framework}` like every front; the flag is shorthand for an id.
