@@ -118,6 +118,10 @@ function checkIndicatorCount(input) {
   }
 }
 
+// The engines' words for a string too long or a stack too deep (V8, SpiderMonkey,
+// JavaScriptCore).
+const ENGINE_LIMIT = /string length|call stack|too much recursion|allocation size|out of memory|string too long/i;
+
 // The caller's input as JSON text, or a ServexError.
 function encode(name, input, acceptsText) {
   if (acceptsText && typeof input === "string") return input;
@@ -131,8 +135,9 @@ function encode(name, input, acceptsText) {
   } catch (error) {
     if (error instanceof ServexError) throw error;
     const why = error instanceof Error ? error.message : String(error);
-    if (error instanceof RangeError) {
-      // Invalid string length, or a structure too deep for the JavaScript stack.
+    if (error instanceof RangeError && ENGINE_LIMIT.test(error.message)) {
+      // Invalid string length, or a structure too deep for the JavaScript stack (a
+      // RangeError thrown by the caller's own getter or toJSON is no limit of ours).
       throw new ServexError("limit_exceeded", "", `the input is too large or too deep to convert: ${why}`, {
         cause: error,
       });
