@@ -24,6 +24,7 @@ fn read_input(name: &str, input: &Bound<'_, PyAny>) -> PyResult<Value> {
             }
             Ok(Value::Object(members))
         }
+        _ if name == "score" => Walker::document().value(input, 1),
         _ => Walker::new(Floats::Finite).value(input, 1),
     }
 }
@@ -52,7 +53,7 @@ pub fn call_json<'py>(py: Python<'py>, name: &str, text: &str) -> PyResult<Bound
 pub fn document<'py>(py: Python<'py>, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let parsed = match input.extract::<String>() {
         Ok(text) => servex::json::parse(&text).map_err(|e| to_py(py, &e))?,
-        Err(_) => Walker::new(Floats::Finite).value(input, 1)?,
+        Err(_) => Walker::document().value(input, 1)?,
     };
     let json = run_detached(py, move || servex::Scorecard::from_json(&parsed).map(|s| s.to_json()))?;
     to_python(py, &json)

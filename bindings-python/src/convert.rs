@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
 use servex::json::MAX_DEPTH;
+use servex::scorecard::MAX_INDICATORS;
 use servex::ErrorKind;
 
 use crate::errors::servex_err;
@@ -42,16 +43,23 @@ pub fn pointer(base: &str, token: &str) -> String {
 pub struct Walker {
     path: Vec<String>,
     floats: Floats,
+    document: bool,
 }
 
 impl Walker {
     pub fn new(floats: Floats) -> Walker {
-        Walker { path: Vec::new(), floats }
+        Walker { path: Vec::new(), floats, document: false }
+    }
+
+    /// A walker for a scorecard document: a list of indicators over SPEC 8's limit is
+    /// refused before any of it is converted, so the refusal costs no copy of it.
+    pub fn document() -> Walker {
+        Walker { path: Vec::new(), floats: Floats::Finite, document: true }
     }
 
     /// Starts the walk at `token` below the root (for keyword arguments).
     pub fn below(token: &str, floats: Floats) -> Walker {
-        Walker { path: vec![token.to_string()], floats }
+        Walker { path: vec![token.to_string()], floats, document: false }
     }
 
     fn here(&self) -> String {
@@ -107,6 +115,17 @@ impl Walker {
         }
         if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
             self.enter(py, depth)?;
+            if self.document && depth == 2 && self.path.len() == 1 && self.path[0] == "indicators" {
+                let n = obj.len()?;
+                if n > MAX_INDICATORS {
+                    return Err(servex_err(
+                        py,
+                        ErrorKind::LimitExceeded,
+                        "/indicators",
+                        format!("a document holds at most {MAX_INDICATORS} indicators, not {n}"),
+                    ));
+                }
+            }
             let mut items = Vec::with_capacity(obj.len()?);
             for (i, item) in obj.try_iter()?.enumerate() {
                 self.path.push(i.to_string());

@@ -92,20 +92,52 @@ function replacerFor(name) {
   };
 }
 
+// SPEC 8: a document holds at most this many indicators.
+const MAX_INDICATORS = 1_000_000;
+
+// A document over the indicator limit is refused before it is turned into text, so the
+// refusal costs no copy of it (neither the text nor the module's parse of it). Any
+// fault met while looking (a throwing getter or proxy) is left for the conversion to
+// report as it always does.
+function checkIndicatorCount(input) {
+  let count;
+  try {
+    if (typeof input !== "object" || input === null || typeof input.toJSON === "function") return;
+    const indicators = input.indicators;
+    if (!Array.isArray(indicators)) return;
+    count = indicators.length;
+  } catch {
+    return;
+  }
+  if (count > MAX_INDICATORS) {
+    throw new ServexError(
+      "limit_exceeded",
+      "/indicators",
+      `a document holds at most ${MAX_INDICATORS} indicators, not ${count}`,
+    );
+  }
+}
+
+// The engines' words for a string too long or a stack too deep (V8, SpiderMonkey,
+// JavaScriptCore).
+const ENGINE_LIMIT = /string length|call stack|too much recursion|allocation size|out of memory|string too long/i;
+
 // The caller's input as JSON text, or a ServexError.
 function encode(name, input, acceptsText) {
   if (acceptsText && typeof input === "string") return input;
   if (input === undefined) {
     throw new ServexError("invalid_document", "", `${name}() needs an input, got undefined`);
   }
+  if (name === "score") checkIndicatorCount(input);
   let text;
   try {
     text = JSON.stringify(input, replacerFor(name));
   } catch (error) {
     if (error instanceof ServexError) throw error;
     const why = error instanceof Error ? error.message : String(error);
-    if (error instanceof RangeError) {
-      // Invalid string length, or a structure too deep for the JavaScript stack.
+    if (error instanceof RangeError && ENGINE_LIMIT.test(error.message)) {
+      // Invalid string length, or a structure too deep for the JavaScript stack (a
+      // RangeError thrown by the caller's own getter or toJSON is no limit of ours).
       throw new ServexError("limit_exceeded", "", `the input is too large or too deep to convert: ${why}`, {
         cause: error,
       });
