@@ -260,6 +260,11 @@ impl<'a> Groups<'a> {
         Some(Groups { codes: Store::Borrowed(C::wrap(codes)), labels, in_appearance_order: false })
     }
 
+    /// [`Groups::from_dense`] for codes already wrapped as [`Codes`].
+    pub fn from_dense_slice(codes: Codes<'a>, limit: usize) -> Option<Groups<'a>> {
+        with_codes!(codes, |s| Groups::from_dense(s, limit))
+    }
+
     /// The code of every row.
     pub fn codes(&self) -> Codes<'_> {
         match &self.codes {
