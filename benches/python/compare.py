@@ -75,14 +75,14 @@ def main(argv: List[str]) -> int:
     # The answers agree before anything is timed.
     ours = servex.nps(nps_u8, groups=codes)
     theirs = nps_bincount(nps_u8, codes, groups)
-    for r in ours:
-        assert abs(r.score - theirs[r.group]) < 1e-9, (r.group, r.score, theirs[r.group])
+    for g in ours:
+        assert abs(ours.group(g).score - theirs[g]) < 1e-9, (g, ours.group(g).score, theirs[g])
     by_cat = servex.nps(df["score"], groups=df["g_cat"])
-    assert [(r.group, r.score) for r in by_cat] == [(r.group, r.score) for r in ours]
+    assert [(g, by_cat.group(g).score) for g in by_cat] == [(g, ours.group(g).score) for g in ours]
     csat_ours = servex.csat(csat_u8, groups=codes)
     csat_theirs = csat_bincount(csat_u8, codes, groups)
-    for r in csat_ours:
-        assert abs(r.score - csat_theirs[r.group]) < 1e-9
+    for g in csat_ours:
+        assert abs(csat_ours.group(g).score - csat_theirs[g]) < 1e-9
 
     metrics: Dict[str, List[Tuple[str, Callable[[], object]]]] = {
         "nps": [
