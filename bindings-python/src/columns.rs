@@ -10,8 +10,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::Value;
 use servex::metrics::{
-    ces, ces_grouped, csat, csat_grouped, nps, nps_grouped, CesOptions, CsatOptions, GroupLabel, Groups, Invalid,
-    NpsMethod, NpsOptions, Response,
+    ces, ces_grouped, csat, csat_grouped, nps, nps_grouped, CesOptions, Codes, CsatOptions, GroupCode, GroupLabel,
+    Groups, Invalid, NpsMethod, NpsOptions, Response,
 };
 use servex::{Error, ErrorKind};
 
@@ -243,39 +243,78 @@ fn bad_label(py: Python<'_>, row: usize, why: &str) -> PyErr {
 
 const LABEL_TYPE: &str = "a group label must be a string or an integer";
 
-/// Dense codes from any integer array; a negative code (pandas' missing value) is
-/// `invalid_value` at its row.
-fn codes_from_array(py: Python<'_>, codes: &Bound<'_, PyAny>) -> PyResult<Vec<u32>> {
-    fn convert<T: Copy>(py: Python<'_>, values: &[T]) -> PyResult<Vec<u32>>
-    where
-        u32: TryFrom<T>,
-    {
-        values
-            .iter()
-            .enumerate()
-            .map(|(row, &c)| u32::try_from(c).map_err(|_| bad_label(py, row, "the group is missing (None or NaN)")))
-            .collect()
-    }
-    macro_rules! try_codes {
-        ($($t:ty),*) => {$(
-            if let Ok(a) = codes.extract::<PyReadonlyArray1<'_, $t>>() {
-                return convert(py, &slice(&a));
-            }
-        )*};
-    }
-    try_codes!(i8, i16, i32, i64, u8, u16, u32, u64);
-    Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", "group codes must be a 1-D integer array"))
+/// An integer numpy array borrowed in its own width: no widening, and no copy unless
+/// it is not contiguous.
+enum CodeArray<'py> {
+    U8(PyReadonlyArray1<'py, u8>),
+    I8(PyReadonlyArray1<'py, i8>),
+    U16(PyReadonlyArray1<'py, u16>),
+    I16(PyReadonlyArray1<'py, i16>),
+    U32(PyReadonlyArray1<'py, u32>),
+    I32(PyReadonlyArray1<'py, i32>),
+    U64(PyReadonlyArray1<'py, u64>),
+    I64(PyReadonlyArray1<'py, i64>),
 }
 
-/// Row groups as the binding reads them: codes with their labels (borrowed by the
-/// kernel as they are), or labels factorised by the core.
-enum RowGroups {
-    Coded(Vec<u32>, Vec<GroupLabel>),
+impl<'py> CodeArray<'py> {
+    /// The array, if `obj` is a 1-D integer numpy array.
+    fn read(obj: &Bound<'py, PyAny>) -> Option<CodeArray<'py>> {
+        macro_rules! try_codes {
+            ($($t:ty => $v:ident),*) => {$(
+                if let Ok(a) = obj.extract::<PyReadonlyArray1<'py, $t>>() {
+                    return Some(CodeArray::$v(a));
+                }
+            )*};
+        }
+        try_codes!(i8 => I8, i16 => I16, i32 => I32, i64 => I64, u8 => U8, u16 => U16, u32 => U32, u64 => U64);
+        None
+    }
+
+    /// Runs `f` on the codes.
+    fn with<R>(&self, f: impl FnOnce(Codes<'_>) -> R) -> R {
+        macro_rules! arms {
+            ($($v:ident),*) => {
+                match self {
+                    $(CodeArray::$v(a) => {
+                        let s = slice(a);
+                        f(GroupCode::wrap(&s))
+                    })*
+                }
+            };
+        }
+        arms!(U8, I8, U16, I16, U32, I32, U64, I64)
+    }
+}
+
+/// Integer labels (a typed slice) to groups, the general way.
+fn int_groups_of(py: Python<'_>, codes: Codes<'_>) -> PyResult<RowGroups<'static>> {
+    match codes {
+        Codes::U8(s) => int_groups(py, s),
+        Codes::I8(s) => int_groups(py, s),
+        Codes::U16(s) => int_groups(py, s),
+        Codes::I16(s) => int_groups(py, s),
+        Codes::U32(s) => int_groups(py, s),
+        Codes::I32(s) => int_groups(py, s),
+        Codes::U64(s) => int_groups(py, s),
+        Codes::I64(s) => int_groups(py, s),
+    }
+}
+
+/// Row groups as the binding reads them: codes with their labels or integer labels
+/// used as codes (both borrowed by the kernel in place), or labels coded here.
+enum RowGroups<'py> {
+    Coded(CodeArray<'py>, Vec<GroupLabel>),
+    Dense(CodeArray<'py>),
+    Widened(Vec<u32>, Vec<GroupLabel>),
     Factorised(Groups<'static>),
 }
 
 /// Codes plus one label per code (a pandas categorical).
-fn groups_from_codes(py: Python<'_>, codes: Vec<u32>, labels: &Bound<'_, PyAny>) -> PyResult<RowGroups> {
+fn groups_from_codes<'py>(
+    py: Python<'py>,
+    codes: CodeArray<'py>,
+    labels: &Bound<'py, PyAny>,
+) -> PyResult<RowGroups<'py>> {
     let mut out = Vec::new();
     for (k, item) in labels.try_iter()?.enumerate() {
         let item = item?;
@@ -283,8 +322,7 @@ fn groups_from_codes(py: Python<'_>, codes: Vec<u32>, labels: &Bound<'_, PyAny>)
             Some(l) => out.push(l),
             None => {
                 // A bad category matters only if a row uses it: report that row.
-                let code = u32::try_from(k).unwrap_or(u32::MAX);
-                if let Some(row) = codes.iter().position(|&c| c == code) {
+                if let Some(row) = codes.with(|c| c.position(k)) {
                     return Err(bad_label(py, row, LABEL_TYPE));
                 }
                 out.push(GroupLabel::Str(format!("\u{0}unused category {k}")));
@@ -295,7 +333,7 @@ fn groups_from_codes(py: Python<'_>, codes: Vec<u32>, labels: &Bound<'_, PyAny>)
 }
 
 /// Integer labels to groups: a small range is coded directly, without hashing.
-fn int_groups<T: Copy + Ord>(py: Python<'_>, values: &[T]) -> PyResult<RowGroups>
+fn int_groups<T: Copy + Ord>(py: Python<'_>, values: &[T]) -> PyResult<RowGroups<'static>>
 where
     i64: TryFrom<T>,
 {
@@ -303,7 +341,7 @@ where
     let wide =
         |row: usize, v: T| i64::try_from(v).map_err(|_| bad_label(py, row, "a group label must fit a 64-bit integer"));
     let (Some(&lo), Some(&hi)) = (values.iter().min(), values.iter().max()) else {
-        return Ok(RowGroups::Coded(Vec::new(), Vec::new()));
+        return Ok(RowGroups::Widened(Vec::new(), Vec::new()));
     };
     let lo = i64::try_from(lo).ok();
     let hi = i64::try_from(hi).ok();
@@ -315,7 +353,7 @@ where
                     i64::try_from(v).map(|v| u32::try_from(v.abs_diff(lo)).unwrap_or(u32::MAX)).unwrap_or(u32::MAX)
                 })
                 .collect();
-            return Ok(RowGroups::Coded(codes, (lo..=hi).map(GroupLabel::Int).collect()));
+            return Ok(RowGroups::Widened(codes, (lo..=hi).map(GroupLabel::Int).collect()));
         }
     }
     let labels = values.iter().enumerate().map(|(row, &v)| wide(row, v)).collect::<PyResult<Vec<i64>>>()?;
@@ -323,7 +361,7 @@ where
 }
 
 /// Whole-number floats to groups; NaN or a fraction is `invalid_value` at its row.
-fn float_groups<T: Copy + Into<f64>>(py: Python<'_>, values: &[T]) -> PyResult<RowGroups> {
+fn float_groups<T: Copy + Into<f64>>(py: Python<'_>, values: &[T]) -> PyResult<RowGroups<'static>> {
     let labels = values
         .iter()
         .enumerate()
@@ -332,16 +370,12 @@ fn float_groups<T: Copy + Into<f64>>(py: Python<'_>, values: &[T]) -> PyResult<R
     int_groups(py, &labels)
 }
 
-/// Groups from a numeric numpy array, if `groups` is one.
-fn groups_from_numbers(py: Python<'_>, groups: &Bound<'_, PyAny>) -> PyResult<Option<RowGroups>> {
-    macro_rules! ints {
-        ($($t:ty),*) => {$(
-            if let Ok(a) = groups.extract::<PyReadonlyArray1<'_, $t>>() {
-                return int_groups(py, &slice(&a)).map(Some);
-            }
-        )*};
+/// Groups from a numeric numpy array, if `groups` is one: integers are borrowed as
+/// their own codes when they are small and not negative.
+fn groups_from_numbers<'py>(py: Python<'py>, groups: &Bound<'py, PyAny>) -> PyResult<Option<RowGroups<'py>>> {
+    if let Some(codes) = CodeArray::read(groups) {
+        return Ok(Some(RowGroups::Dense(codes)));
     }
-    ints!(i8, i16, i32, i64, u8, u16, u32, u64);
     macro_rules! floats {
         ($($t:ty),*) => {$(
             if let Ok(a) = groups.extract::<PyReadonlyArray1<'_, $t>>() {
@@ -354,7 +388,7 @@ fn groups_from_numbers(py: Python<'_>, groups: &Bound<'_, PyAny>) -> PyResult<Op
 }
 
 /// Groups from any sequence of labels.
-fn groups_from_objects(py: Python<'_>, groups: &Bound<'_, PyAny>) -> PyResult<RowGroups> {
+fn groups_from_objects(py: Python<'_>, groups: &Bound<'_, PyAny>) -> PyResult<RowGroups<'static>> {
     if groups.is_instance_of::<PyString>() || groups.is_instance_of::<PyDict>() {
         return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", "groups must be a sequence of labels"));
     }
@@ -398,7 +432,13 @@ pub fn scale_metric<'py>(
                 return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", message));
             }
             Some(match labels {
-                Some(labels) => groups_from_codes(py, codes_from_array(py, g)?, labels)?,
+                Some(labels) => match CodeArray::read(g) {
+                    Some(codes) => groups_from_codes(py, codes, labels)?,
+                    None => {
+                        let message = "group codes must be a 1-D integer array";
+                        return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", message));
+                    }
+                },
                 None => match groups_from_numbers(py, g)? {
                     Some(groups) => groups,
                     None => groups_from_objects(py, g)?,
@@ -406,20 +446,67 @@ pub fn scale_metric<'py>(
             })
         }
     };
-    let groups = match &row_groups {
-        None => None,
-        Some(RowGroups::Factorised(g)) => Some(Cow::Borrowed(g)),
-        Some(RowGroups::Coded(codes, labels)) => {
-            Some(Cow::Owned(Groups::from_codes(codes, labels.clone()).map_err(|e| to_py(py, &e))?))
+    let result = run_groups(py, metric, responses, row_groups)?;
+    to_python(py, &result)
+}
+
+/// Runs the metric with the groups as read.
+fn run_groups(
+    py: Python<'_>,
+    metric: Metric,
+    responses: &Bound<'_, PyAny>,
+    row_groups: Option<RowGroups<'_>>,
+) -> PyResult<Value> {
+    match row_groups {
+        None => run_metric(py, metric, responses, None),
+        Some(RowGroups::Factorised(g)) => run_metric(py, metric, responses, Some(Build::Ready(&g))),
+        Some(RowGroups::Widened(codes, labels)) => {
+            run_metric(py, metric, responses, Some(Build::Coded(GroupCode::wrap(&codes), labels)))
         }
-    };
-    let groups = groups.as_deref();
-    let result = with_numeric_array!(responses, |values| {
+        Some(RowGroups::Coded(array, labels)) => {
+            array.with(|codes| run_metric(py, metric, responses, Some(Build::Coded(codes, labels))))
+        }
+        Some(RowGroups::Dense(array)) => array.with(|codes| {
+            // Small non-negative integers are their own codes; anything else is coded
+            // the general way (which never gives `Dense` again).
+            const DENSE: usize = 1 << 16;
+            match py.detach(|| Groups::from_dense_slice(codes, DENSE)) {
+                Some(g) => run_metric(py, metric, responses, Some(Build::Ready(&g))),
+                None => run_groups(py, metric, responses, Some(int_groups_of(py, codes)?)),
+            }
+        }),
+    }
+}
+
+/// Groups ready for the kernel, or codes and labels to check (with the GIL released).
+enum Build<'a> {
+    Ready(&'a Groups<'a>),
+    Coded(Codes<'a>, Vec<GroupLabel>),
+}
+
+/// Runs the metric on `responses` (read in place when a numeric array) with the GIL
+/// released, building the groups first when they are given as codes.
+fn run_metric(
+    py: Python<'_>,
+    metric: Metric,
+    responses: &Bound<'_, PyAny>,
+    groups: Option<Build<'_>>,
+) -> PyResult<Value> {
+    fn go<T: Response + Sync>(metric: Metric, values: &[T], groups: Option<Build<'_>>) -> Result<Value, Error> {
+        match groups {
+            None => kernel(metric, values, None),
+            Some(Build::Ready(g)) => kernel(metric, values, Some(g)),
+            Some(Build::Coded(codes, labels)) => {
+                let g = Groups::from_code_slice(codes, labels)?;
+                kernel(metric, values, Some(&g))
+            }
+        }
+    }
+    with_numeric_array!(responses, |values| {
         let values: &[_] = &values;
-        run_detached(py, || kernel(metric, values, groups))?
+        run_detached(py, || go(metric, values, groups))
     }, else {
         let values = objects_to_f64(py, responses)?;
-        run_detached(py, || kernel(metric, &values, groups))?
-    });
-    to_python(py, &result)
+        run_detached(py, || go(metric, &values, groups))
+    })
 }

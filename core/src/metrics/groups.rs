@@ -1,6 +1,5 @@
 //! Group labels for rows, factorised once into dense codes, and grouped results.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -46,15 +45,131 @@ impl From<String> for GroupLabel {
     }
 }
 
+/// Group codes borrowed in the integer width they were given in (no widening copy):
+/// pandas categorical codes are `i8` or `i16`, numpy integer arrays any width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Codes<'a> {
+    /// `u8` codes.
+    U8(&'a [u8]),
+    /// `i8` codes (a negative one is a missing group).
+    I8(&'a [i8]),
+    /// `u16` codes.
+    U16(&'a [u16]),
+    /// `i16` codes (a negative one is a missing group).
+    I16(&'a [i16]),
+    /// `u32` codes.
+    U32(&'a [u32]),
+    /// `i32` codes (a negative one is a missing group).
+    I32(&'a [i32]),
+    /// `u64` codes.
+    U64(&'a [u64]),
+    /// `i64` codes (a negative one is a missing group).
+    I64(&'a [i64]),
+}
+
+/// Calls `$body` with `$s` bound to the slice inside a [`Codes`], whatever its width.
+macro_rules! with_codes {
+    ($codes:expr, |$s:ident| $body:expr) => {
+        match $codes {
+            Codes::U8($s) => $body,
+            Codes::I8($s) => $body,
+            Codes::U16($s) => $body,
+            Codes::I16($s) => $body,
+            Codes::U32($s) => $body,
+            Codes::I32($s) => $body,
+            Codes::U64($s) => $body,
+            Codes::I64($s) => $body,
+        }
+    };
+}
+pub(crate) use with_codes;
+
+impl Codes<'_> {
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        with_codes!(self, |s| s.len())
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The codes as `i64` (a copy; for tests and small inputs).
+    pub fn to_vec(&self) -> Vec<i64> {
+        with_codes!(self, |s| s.iter().map(|&c| c.signed()).collect())
+    }
+
+    /// The first row whose code is `code`.
+    pub fn position(&self, code: usize) -> Option<usize> {
+        with_codes!(self, |s| s.iter().position(|&c| c.index() == code))
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// An integer type group codes can be given in: `u8`, `i8`, `u16`, `i16`, `u32`,
+/// `i32`, `u64`, `i64`.
+pub trait GroupCode: Copy + sealed::Sealed {
+    /// The slice as [`Codes`].
+    fn wrap(codes: &[Self]) -> Codes<'_>;
+    /// The code as an index; a negative code becomes an index no table has (its
+    /// two's complement, sign-extended), so a bounds check rejects it.
+    fn index(self) -> usize;
+    /// The code as a signed integer (for messages).
+    fn signed(self) -> i64;
+}
+
+macro_rules! group_code {
+    ($($t:ty => $v:ident),*) => {$(
+        impl sealed::Sealed for $t {}
+        impl GroupCode for $t {
+            fn wrap(codes: &[$t]) -> Codes<'_> {
+                Codes::$v(codes)
+            }
+            #[inline(always)]
+            #[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+            fn index(self) -> usize {
+                self as i64 as usize
+            }
+            #[allow(clippy::cast_possible_wrap)]
+            fn signed(self) -> i64 {
+                self as i64
+            }
+        }
+    )*};
+}
+group_code!(u8 => U8, i8 => I8, u16 => U16, i16 => I16, u32 => U32, i32 => I32, u64 => U64, i64 => I64);
+
+/// The first row whose code is not an index below `count`, checked in one
+/// branch-free (vectorisable) pass before the row is searched for.
+fn first_bad_code<C: GroupCode>(codes: &[C], count: usize) -> Option<usize> {
+    let bad = codes.iter().fold(false, |bad, &c| bad | (c.index() >= count));
+    if bad {
+        codes.iter().position(|&c| c.index() >= count)
+    } else {
+        None
+    }
+}
+
+/// The codes of the rows: owned (factorised from labels) or borrowed.
+#[derive(Debug, Clone, PartialEq)]
+enum Store<'a> {
+    Owned(Vec<u32>),
+    Borrowed(Codes<'a>),
+}
+
 /// The group of every row, as dense codes `0..labels.len()` plus one label per code.
 ///
 /// Build it from labels ([`Groups::from_labels`], which factorises them) or from codes
-/// you already have ([`Groups::from_codes`], e.g. a pandas categorical; the codes are
-/// borrowed, not copied). Grouped results list groups in order of first appearance in
-/// the rows, whatever the code order.
+/// you already have ([`Groups::from_codes`], e.g. a pandas categorical, in any integer
+/// width; the codes are borrowed, not copied or widened). Grouped results list groups
+/// in order of first appearance in the rows, whatever the code order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Groups<'a> {
-    codes: Cow<'a, [u32]>,
+    codes: Store<'a>,
     labels: Vec<GroupLabel>,
     /// Whether code order is already the order of first appearance.
     in_appearance_order: bool,
@@ -65,9 +180,9 @@ impl Groups<'static> {
     /// appearance.
     ///
     /// ```
-    /// use servex::metrics::{GroupLabel, Groups};
+    /// use servex::metrics::{Codes, GroupLabel, Groups};
     /// let g = Groups::from_labels(["b", "a", "b"]).unwrap();
-    /// assert_eq!(g.codes(), &[0, 1, 0]);
+    /// assert_eq!(g.codes(), Codes::U32(&[0, 1, 0]));
     /// assert_eq!(g.labels(), &[GroupLabel::from("b"), GroupLabel::from("a")]);
     /// ```
     ///
@@ -97,20 +212,30 @@ impl Groups<'static> {
             };
             codes.push(code);
         }
-        Ok(Groups { codes: Cow::Owned(codes), labels: order, in_appearance_order: true })
+        Ok(Groups { codes: Store::Owned(codes), labels: order, in_appearance_order: true })
     }
 }
 
 impl<'a> Groups<'a> {
-    /// Borrows dense codes (one per row, each an index into `labels`).
+    /// Borrows dense codes (one per row, each an index into `labels`) of any integer
+    /// width, without copying them.
     ///
     /// # Errors
-    /// `invalid_value` at `/groups/INDEX` for the first code that has no label, and
-    /// `duplicate_id` at `/groups` when two codes share a label.
-    pub fn from_codes(codes: &'a [u32], labels: Vec<GroupLabel>) -> Result<Groups<'a>, Error> {
+    /// `invalid_value` at `/groups/INDEX` for the first code that has no label (a
+    /// negative code, pandas' missing category, included), and `duplicate_id` at
+    /// `/groups` when two codes share a label.
+    pub fn from_codes<C: GroupCode>(codes: &'a [C], labels: Vec<GroupLabel>) -> Result<Groups<'a>, Error> {
+        Groups::from_code_slice(C::wrap(codes), labels)
+    }
+
+    /// [`Groups::from_codes`] for codes already wrapped as [`Codes`].
+    ///
+    /// # Errors
+    /// As [`Groups::from_codes`].
+    pub fn from_code_slice(codes: Codes<'a>, labels: Vec<GroupLabel>) -> Result<Groups<'a>, Error> {
         let count = labels.len();
-        if let Some(row) = codes.iter().position(|&c| c as usize >= count) {
-            let code = codes.get(row).copied().unwrap_or_default();
+        if let Some(row) = with_codes!(codes, |s| first_bad_code(s, count)) {
+            let code = with_codes!(codes, |s| s.get(row).map(|c| c.signed())).unwrap_or_default();
             return code_out_of_range(row, code);
         }
         let mut seen = std::collections::HashSet::with_capacity(count);
@@ -119,12 +244,33 @@ impl<'a> Groups<'a> {
                 return err(ErrorKind::DuplicateId, "/groups", format!("group label {label} is given for two codes"));
             }
         }
-        Ok(Groups { codes: Cow::Borrowed(codes), labels, in_appearance_order: false })
+        Ok(Groups { codes: Store::Borrowed(codes), labels, in_appearance_order: false })
+    }
+
+    /// Integer labels that are already small non-negative integers, used as their own
+    /// codes (no hashing, no copy): the labels are `0..=max`. `None` when a label is
+    /// negative or `max` is `limit` or more (then factorise them instead).
+    pub fn from_dense<C: GroupCode>(codes: &'a [C], limit: usize) -> Option<Groups<'a>> {
+        // One branch-free pass: negative codes are huge indexes, so `max` sees them.
+        let max = codes.iter().fold(0usize, |m, &c| m.max(c.index()));
+        if max >= limit {
+            return None;
+        }
+        let labels = (0..=max).map(|c| GroupLabel::Int(c as i64)).collect();
+        Some(Groups { codes: Store::Borrowed(C::wrap(codes)), labels, in_appearance_order: false })
+    }
+
+    /// [`Groups::from_dense`] for codes already wrapped as [`Codes`].
+    pub fn from_dense_slice(codes: Codes<'a>, limit: usize) -> Option<Groups<'a>> {
+        with_codes!(codes, |s| Groups::from_dense(s, limit))
     }
 
     /// The code of every row.
-    pub fn codes(&self) -> &[u32] {
-        &self.codes
+    pub fn codes(&self) -> Codes<'_> {
+        match &self.codes {
+            Store::Owned(v) => Codes::U32(v),
+            Store::Borrowed(c) => *c,
+        }
     }
 
     /// The label of every code.
@@ -134,12 +280,12 @@ impl<'a> Groups<'a> {
 
     /// The number of rows.
     pub fn len(&self) -> usize {
-        self.codes.len()
+        self.codes().len()
     }
 
     /// Whether there are no rows.
     pub fn is_empty(&self) -> bool {
-        self.codes.is_empty()
+        self.len() == 0
     }
 
     /// The codes that occur, in order of their first row.
@@ -150,23 +296,30 @@ impl<'a> Groups<'a> {
         }
         let mut seen = vec![false; count];
         let mut order = Vec::new();
-        for &c in self.codes.iter() {
-            if let Some(s) = seen.get_mut(c as usize) {
-                if !*s {
-                    *s = true;
-                    order.push(c);
-                    if order.len() == count {
-                        break;
+        with_codes!(self.codes(), |s| {
+            for &c in s {
+                if let Some(x) = seen.get_mut(c.index()) {
+                    if !*x {
+                        *x = true;
+                        order.push(c.index() as u32);
+                        if order.len() == count {
+                            break;
+                        }
                     }
                 }
             }
-        }
+        });
         order
     }
 }
 
-pub(crate) fn code_out_of_range<R>(row: usize, code: u32) -> Result<R, Error> {
-    err(ErrorKind::InvalidValue, pointer("/groups", row), format!("group code {code} has no label"))
+pub(crate) fn code_out_of_range<R>(row: usize, code: i64) -> Result<R, Error> {
+    let message = if code < 0 {
+        format!("the group is missing (code {code}, None or NaN)")
+    } else {
+        format!("group code {code} has no label")
+    };
+    err(ErrorKind::InvalidValue, pointer("/groups", row), message)
 }
 
 /// One result per group, in order of first appearance; groups without a valid
@@ -210,7 +363,7 @@ mod tests {
         let codes = [2u32, 0, 2, 1];
         let g = Groups::from_codes(&codes, vec!["a".into(), "b".into(), "c".into()]);
         let Ok(g) = g else { panic!("valid codes") };
-        assert!(matches!(g.codes, Cow::Borrowed(_)));
+        assert!(matches!(g.codes, Store::Borrowed(_)));
         assert_eq!(g.appearance_order(), vec![2, 0, 1]);
         let unused = Groups::from_codes(&codes[..2], vec!["a".into(), "b".into(), "c".into()]);
         assert_eq!(unused.map(|g| g.appearance_order()).ok(), Some(vec![2, 0]));
@@ -223,7 +376,7 @@ mod tests {
         assert_eq!(e.map(|e| (e.kind(), e.path().to_string())), Some((ErrorKind::InvalidValue, "/groups/1".into())));
         let dup = Groups::from_codes(&codes[..1], vec!["a".into(), "a".into()]).err();
         assert_eq!(dup.map(|e| e.kind()), Some(ErrorKind::DuplicateId));
-        let empty = Groups::from_codes(&[], vec![]);
+        let empty = Groups::from_codes::<u32>(&[], vec![]);
         assert!(empty.is_ok_and(|g| g.is_empty()));
     }
 

@@ -8,7 +8,7 @@
 
 use crate::error::{err, pointer, Error, ErrorKind};
 
-use super::groups::{self, GroupResult, Grouped, Groups};
+use super::groups::{self, with_codes, Codes, GroupCode, GroupResult, Grouped, Groups};
 use super::Invalid;
 
 /// A numeric type that survey responses can be given in.
@@ -25,6 +25,17 @@ pub trait Response: Copy {
     fn as_bytes(values: &[Self]) -> Option<&[u8]> {
         let _ = values;
         None
+    }
+
+    /// The histogram bin of the response on the scale `lo..=lo + span`: `value - lo`
+    /// when it is a valid response on it, `span + 1` (the invalid bin) otherwise.
+    /// Branch-light: the hot loop of the grouped histogram kernel.
+    #[inline(always)]
+    fn bin(self, lo: i64, span: u64) -> usize {
+        match self.to_integer() {
+            Some(i) if i.wrapping_sub(lo) as u64 <= span => i.wrapping_sub(lo) as usize,
+            _ => span as usize + 1,
+        }
     }
 }
 
@@ -58,6 +69,20 @@ impl Response for u64 {
 macro_rules! float_response {
     ($($t:ty),*) => {$(
         impl Response for $t {
+            #[inline(always)]
+            fn bin(self, lo: i64, span: u64) -> usize {
+                // Whole numbers survive the round trip through i64; NaN (which
+                // converts to 0) and infinities (which saturate) do not compare equal.
+                let i = self as i64;
+                let off = i.wrapping_sub(lo) as u64;
+                let valid = (i as $t == self) & (off <= span);
+                if valid {
+                    off as usize
+                } else {
+                    span as usize + 1
+                }
+            }
+
             fn to_integer(self) -> Option<i64> {
                 // Finite and whole; values beyond the i64 range saturate, which is off
                 // every scale (scales are u32), so they stay invalid.
@@ -201,6 +226,100 @@ pub(crate) fn run<T: Response, R>(
     Ok(finish(&t))
 }
 
+/// The widest scale (bins, invalid bin included) the grouped histogram kernel takes.
+const MAX_BINS: u64 = 256;
+
+/// Rows counted into `u32` bins before they are added into the `u64` tallies.
+const CHUNK: usize = 1 << 31;
+
+/// Tallies a column per group: one pass over (code, value) into a flat table of
+/// groups x bins (a power of two, 16 for NPS) when the scale is narrow, then each
+/// group's bins are classified; the per-row generic tally for wide scales.
+pub(crate) fn tally_grouped<T: Response, C: GroupCode>(
+    values: &[T],
+    codes: &[C],
+    count: usize,
+    classes: &Classes,
+) -> Result<Vec<Tally>, Error> {
+    let span = classes.hi.wrapping_sub(classes.lo) as u64;
+    if classes.hi < classes.lo || span + 2 > MAX_BINS {
+        return tally_rows(values, codes, count, classes);
+    }
+    let shift = (span + 2).next_power_of_two().trailing_zeros();
+    let width = 1usize << shift;
+    let mut tallies = vec![Tally::default(); count];
+    let mut hist = vec![0u32; count << shift];
+    for (start, (vs, cs)) in values.chunks(CHUNK).zip(codes.chunks(CHUNK)).enumerate() {
+        if let Some(row) = histogram(vs, cs, &mut hist, shift, classes.lo, span) {
+            let row = start * CHUNK + row;
+            let code = codes.get(row).map(|c| c.signed()).unwrap_or_default();
+            return groups::code_out_of_range(row, code);
+        }
+        for (t, bins) in tallies.iter_mut().zip(hist.chunks_exact_mut(width)) {
+            for (b, n) in bins.iter_mut().enumerate() {
+                if *n == 0 {
+                    continue;
+                }
+                let count = u64::from(*n);
+                *n = 0;
+                if b as u64 > span {
+                    t.invalid += count;
+                    continue;
+                }
+                let v = classes.lo + b as i64;
+                match classes.of(Some(v)) {
+                    Some(c) => {
+                        if let Some(slot) = t.counts.get_mut(c) {
+                            *slot += count;
+                        }
+                        t.sum += i128::from(v) * i128::from(count);
+                    }
+                    None => t.invalid += count,
+                }
+            }
+        }
+    }
+    Ok(tallies)
+}
+
+/// The hot loop: counts every (code, value) into `hist`; the row of the first code
+/// without a slot, if any.
+#[inline(never)]
+fn histogram<T: Response, C: GroupCode>(
+    values: &[T],
+    codes: &[C],
+    hist: &mut [u32],
+    shift: u32,
+    lo: i64,
+    span: u64,
+) -> Option<usize> {
+    for (row, (&v, &c)) in values.iter().zip(codes).enumerate() {
+        let slot = (c.index() << shift) | v.bin(lo, span);
+        match hist.get_mut(slot) {
+            Some(h) => *h += 1,
+            None => return Some(row),
+        }
+    }
+    None
+}
+
+/// The per-row tally (any scale).
+fn tally_rows<T: Response, C: GroupCode>(
+    values: &[T],
+    codes: &[C],
+    count: usize,
+    classes: &Classes,
+) -> Result<Vec<Tally>, Error> {
+    let mut tallies = vec![Tally::default(); count];
+    for (row, (&v, &code)) in values.iter().zip(codes).enumerate() {
+        match tallies.get_mut(code.index()) {
+            Some(t) => t.add(v.to_integer(), classes),
+            None => return groups::code_out_of_range(row, code.signed()),
+        }
+    }
+    Ok(tallies)
+}
+
 /// Tallies a column per group and finishes each non-empty group, in order of first
 /// appearance; the shared grouped driver.
 pub(crate) fn run_grouped<T: Response, R>(
@@ -217,13 +336,7 @@ pub(crate) fn run_grouped<T: Response, R>(
             format!("{} group labels for {} responses", groups.len(), values.len()),
         );
     }
-    let mut tallies = vec![Tally::default(); groups.labels().len()];
-    for (row, (&v, &code)) in values.iter().zip(groups.codes()).enumerate() {
-        match tallies.get_mut(code as usize) {
-            Some(t) => t.add(v.to_integer(), classes),
-            None => return groups::code_out_of_range(row, code),
-        }
-    }
+    let tallies = with_codes!(groups.codes(), |codes| tally_grouped(values, codes, groups.labels().len(), classes))?;
     let invalid_total: u64 = tallies.iter().map(|t| t.invalid).sum();
     if invalid_total > 0 && invalid == Invalid::Error {
         return invalid_at(values, classes);
@@ -246,6 +359,8 @@ pub(crate) fn run_grouped<T: Response, R>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::metrics::GroupLabel;
 
     const NPS: Classes = Classes { lo: 0, hi: 10, t1: 7, t2: 9 };
 
@@ -297,5 +412,95 @@ mod tests {
         assert_eq!(empty.map(|e| e.kind()), Some(ErrorKind::EmptyInput));
         let all_bad = run(&[f64::NAN], &NPS, Invalid::Skip, |t| t.n()).err();
         assert_eq!(all_bad.map(|e| e.path().to_string()), Some("/responses".into()));
+    }
+
+    /// A small seeded generator for the kernel tests.
+    fn random(n: usize, seed: u64) -> Vec<u64> {
+        let mut x = seed.max(1);
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x
+            })
+            .collect()
+    }
+
+    #[test]
+    fn grouped_histogram_equals_the_per_row_tally() {
+        let groups = 37usize;
+        let r = random(5003, 9);
+        let codes: Vec<u32> = r.iter().map(|x| (x % groups as u64) as u32).collect();
+        let bytes: Vec<u8> = r.iter().map(|x| ((x >> 20) % 14) as u8).collect();
+        let floats: Vec<f64> = r
+            .iter()
+            .map(|x| match (x >> 30) % 17 {
+                13 => f64::NAN,
+                14 => 7.5,
+                15 => -1.0,
+                16 => f64::INFINITY,
+                v => v as f64,
+            })
+            .collect();
+        let wide = Classes { lo: 1, hi: 400, t1: 300, t2: 390 };
+        for classes in [NPS, Classes { lo: 1, hi: 5, t1: 4, t2: 6 }, Classes { lo: 1, hi: 7, t1: 5, t2: 8 }, wide] {
+            let a = tally_grouped(&bytes, &codes, groups, &classes);
+            let b = tally_rows(&bytes, &codes, groups, &classes);
+            assert_eq!(a, b);
+            assert!(a.as_ref().is_ok_and(|t| t.iter().any(|t| t.invalid > 0)));
+            assert_eq!(tally_grouped(&floats, &codes, groups, &classes), tally_rows(&floats, &codes, groups, &classes));
+            let f32s: Vec<f32> = floats.iter().map(|&f| f as f32).collect();
+            assert_eq!(tally_grouped(&f32s, &codes, groups, &classes), tally_rows(&floats, &codes, groups, &classes));
+            let ints: Vec<i16> = bytes.iter().map(|&b| i16::from(b) - 2).collect();
+            assert_eq!(tally_grouped(&ints, &codes, groups, &classes), tally_rows(&ints, &codes, groups, &classes));
+        }
+    }
+
+    #[test]
+    fn every_code_width_gives_the_same_result() {
+        let r = random(3001, 4);
+        let bytes: Vec<u8> = r.iter().map(|x| (x % 11) as u8).collect();
+        let c32: Vec<u32> = r.iter().map(|x| ((x >> 8) % 100) as u32).collect();
+        let labels: Vec<GroupLabel> = (0..100).map(GroupLabel::Int).collect();
+        let expected = Groups::from_codes(&c32, labels.clone())
+            .and_then(|g| run_grouped(&bytes, &g, &NPS, Invalid::Error, |t| *t));
+        assert!(expected.is_ok());
+        macro_rules! same {
+            ($($t:ty),*) => {$(
+                let c: Vec<$t> = c32.iter().map(|&c| c as $t).collect();
+                let got = Groups::from_codes(&c, labels.clone())
+                    .and_then(|g| run_grouped(&bytes, &g, &NPS, Invalid::Error, |t| *t));
+                assert_eq!(got, expected, "{}", stringify!($t));
+                let dense = Groups::from_dense(&c, 1 << 16).map(|g| run_grouped(&bytes, &g, &NPS, Invalid::Error, |t| *t));
+                assert_eq!(dense, Some(expected.clone()), "{}", stringify!($t));
+            )*};
+        }
+        same!(u8, i8, u16, i16, u32, i32, u64, i64);
+    }
+
+    #[test]
+    fn negative_and_unlabelled_codes_are_errors_at_their_row() {
+        let labels: Vec<GroupLabel> = (0..200).map(GroupLabel::Int).collect();
+        macro_rules! negative {
+            ($($t:ty),*) => {$(
+                let codes: Vec<$t> = vec![0, 3, 5, -1, 2, -1];
+                let e = Groups::from_codes(&codes, labels.clone()).err();
+                assert_eq!(e.map(|e| (e.kind(), e.path().to_string())), Some((ErrorKind::InvalidValue, "/groups/3".into())));
+                assert!(Groups::from_dense(&codes, 1 << 16).is_none());
+                // The kernel checks again, whoever built the codes.
+                let values = [1u8; 6];
+                let e = tally_grouped(&values, &codes, 200, &NPS).err();
+                assert_eq!(e.map(|e| e.path().to_string()), Some("/groups/3".into()));
+                let e = tally_rows(&values, &codes, 200, &NPS).err();
+                assert_eq!(e.map(|e| e.path().to_string()), Some("/groups/3".into()));
+            )*};
+        }
+        negative!(i8, i16, i32, i64);
+        let codes: Vec<u16> = vec![0, 1, 300, 2];
+        let e = Groups::from_codes(&codes, labels).err();
+        assert_eq!(e.map(|e| e.path().to_string()), Some("/groups/2".into()));
+        assert!(Groups::from_dense(&codes, 300).is_none());
+        assert_eq!(Groups::from_dense(&codes, 301).map(|g| g.labels().len()), Some(301));
     }
 }

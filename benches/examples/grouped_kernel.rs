@@ -1,0 +1,68 @@
+//! Grouped NPS over bytes with `u32` codes, timed in one run next to its floor (a
+//! plain read of the same arrays) and a hand-written histogram loop; medians of nine.
+//! `benches/python/compare.py --rust` runs it to read the Python call against it.
+//!
+//! `cargo run --release -p servex-benches --example grouped_kernel [ROWS] [GROUPS]`
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use servex::metrics::{nps_grouped, GroupLabel, Groups, NpsOptions};
+use servex_benches::{answers_u8, group_codes};
+
+fn median(mut f: impl FnMut() -> u64, reps: usize) -> f64 {
+    let mut ts = Vec::new();
+    for _ in 0..reps {
+        let t = Instant::now();
+        black_box(f());
+        ts.push(t.elapsed().as_secs_f64());
+    }
+    ts.sort_by(f64::total_cmp);
+    ts.get(reps / 2).copied().unwrap_or_default()
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1).map(|s| s.parse::<usize>().ok());
+    let rows = args.next().flatten().unwrap_or(10_000_000);
+    let groups = args.next().flatten().unwrap_or(1_000) as u32;
+    let codes = group_codes(rows, groups, 7);
+    let values = answers_u8(rows, 10, 1);
+    let labels: Vec<GroupLabel> = (0..i64::from(groups)).map(GroupLabel::Int).collect();
+    let built = Groups::from_codes(&codes, labels.clone()).expect("codes");
+    let per = |t: f64| t * 1e9 / rows as f64;
+    let reps = 9;
+    let options = NpsOptions::default();
+    let floor = median(
+        || {
+            let a: u64 = black_box(&values).iter().map(|&v| u64::from(v)).sum();
+            let b: u64 = black_box(&codes).iter().map(|&c| u64::from(c)).sum();
+            a + b
+        },
+        reps,
+    );
+    let kernel = median(|| nps_grouped(&values, &built, &options).map(|g| g.groups.len() as u64).unwrap_or(0), reps);
+    let with_build = median(
+        || {
+            let g = Groups::from_dense(black_box(&codes), 1 << 16).expect("dense");
+            nps_grouped(&values, &g, &options).map(|g| g.groups.len() as u64).unwrap_or(0)
+        },
+        reps,
+    );
+    let plain = median(
+        || {
+            let mut h = vec![0u32; (groups as usize) << 4];
+            for (&v, &c) in black_box(&values).iter().zip(black_box(&codes)) {
+                if let Some(x) = h.get_mut(((c as usize) << 4) | usize::from(v.min(15))) {
+                    *x += 1;
+                }
+            }
+            h.iter().map(|&x| u64::from(x)).sum()
+        },
+        reps,
+    );
+    println!("rows {rows}, groups {groups}, median of {reps}, ns per response:");
+    println!("floor_ns {:.3}", per(floor));
+    println!("nps_grouped_u8_ns {:.3}", per(kernel));
+    println!("nps_grouped_u8_with_from_dense_ns {:.3}", per(with_build));
+    println!("plain_histogram_loop_ns {:.3}", per(plain));
+}
