@@ -238,7 +238,7 @@ fn whole(x: f64) -> Option<i64> {
 }
 
 fn bad_label(py: Python<'_>, row: usize, why: &str) -> PyErr {
-    servex_err(py, ErrorKind::InvalidValue, &pointer("/groups", &row.to_string()), why)
+    servex_err(py, ErrorKind::InvalidValue, &pointer("/groups", row), why)
 }
 
 const LABEL_TYPE: &str = "a group label must be a string or an integer";

@@ -8,6 +8,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
+pub use servex::error::pointer;
 use servex::json::MAX_DEPTH;
 use servex::scorecard::MAX_INDICATORS;
 use servex::ErrorKind;
@@ -22,21 +23,6 @@ pub enum Floats {
     /// Inside answer matrices (SERVQUAL, Kano): NaN is "not answered" (null) and an
     /// infinity stays an invalid answer (a marker the core rejects at its path).
     Answers,
-}
-
-/// Appends one reference token to a JSON Pointer (RFC 6901 escaping).
-pub fn pointer(base: &str, token: &str) -> String {
-    let mut out = String::with_capacity(base.len() + token.len() + 1);
-    out.push_str(base);
-    out.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The walker: keeps the path as a stack of tokens, turned into a pointer on error.

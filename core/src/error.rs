@@ -247,7 +247,7 @@ impl Error {
 }
 
 /// Appends one reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901).
-pub(crate) fn pointer(base: &str, token: impl fmt::Display) -> String {
+pub fn pointer(base: &str, token: impl fmt::Display) -> String {
     let token = token.to_string();
     let mut out = String::with_capacity(base.len() + token.len() + 1);
     out.push_str(base);
