@@ -8,7 +8,8 @@ use servex::{call, score, Scorecard};
 #[test]
 fn every_corpus_input_gets_a_result_or_an_error_and_both_paths_agree() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fuzz/call_text.json");
-    let corpus: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("corpus file")).expect("corpus JSON");
+    let corpus: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("corpus file")).expect("corpus JSON");
     let inputs = corpus["inputs"].as_array().expect("inputs");
     assert!(inputs.len() > 100, "the corpus has {} inputs", inputs.len());
     for input in inputs {
