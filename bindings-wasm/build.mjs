@@ -293,8 +293,8 @@ function main() {
   const bytes = readFileSync(join(pkg, "servex_wasm_bg.wasm"));
   const gz = gzipSync(bytes, { level: 9 }).length;
   log(`wasm-bindgen ${bindgenVersion}; pkg/servex_wasm_bg.wasm: ${bytes.length} bytes raw, ${gz} bytes gzipped (-9)`);
-  // Issue 4 asks for 150 KB gzipped; the scoring code alone is about 152 KB and the
-  // report renderer (renderHtml, renderSvg) brings it to about 196 KB (see README).
+  // Issue 4 asks for 150 KB gzipped; the scoring code alone is about 155 KB and the
+  // report renderer (renderHtml, renderSvg) brings it to about 197 KB (see README).
   // Until the renderer moves to a module of its own, this guard stops further growth.
   if (gz > SIZE_GUARD) throw new Error(`the module is ${gz} bytes gzipped: over the ${SIZE_GUARD}-byte guard`);
 }

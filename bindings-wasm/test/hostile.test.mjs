@@ -5,25 +5,11 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { pkgDir, servex } from "./support.mjs";
+import { outcome, pkgDir, servex } from "./support.mjs";
 
 const CALLS = ["score", "catalogue", "nps", "csat", "ces", "servqual", "kano"];
 const glue = createRequire(import.meta.url)(join(pkgDir, "servex_wasm_node.cjs"));
 
-/** Calls `fn`; returns the result, or the error after checking it is a proper ServexError. */
-function outcome(fn) {
-  try {
-    return { result: fn() };
-  } catch (error) {
-    assert.ok(error instanceof Error, `threw a non-Error: ${String(error)}`);
-    assert.equal(error.name, "ServexError", `threw ${error.name}: ${error.message}`);
-    assert.ok(error instanceof servex.ServexError);
-    assert.ok(servex.ERROR_KINDS.includes(error.kind), `unknown kind ${error.kind}`);
-    assert.equal(typeof error.path, "string");
-    assert.ok(error.path === "" || error.path.startsWith("/"), `bad pointer ${error.path}`);
-    return { error };
-  }
-}
 
 function expectError(fn, kind, path) {
   const { error } = outcome(fn);

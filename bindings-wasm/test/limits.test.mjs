@@ -6,25 +6,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { servex } from "./support.mjs";
+import { outcome, servex } from "./support.mjs";
 
 const MAX_INDICATORS = 1_000_000;
 const MAX_HISTORY = 100_000;
 const MAX_ID = 256;
 const MAX_DEPTH = 64;
 
-function outcome(fn) {
-  try {
-    return { result: fn() };
-  } catch (error) {
-    assert.ok(error instanceof Error, `threw a non-Error: ${String(error)}`);
-    assert.equal(error.name, "ServexError", `threw ${error.name}: ${error.message}`);
-    assert.ok(error instanceof servex.ServexError);
-    assert.ok(servex.ERROR_KINDS.includes(error.kind), `unknown kind ${error.kind}`);
-    assert.equal(typeof error.path, "string");
-    return { error };
-  }
-}
 
 function expectError(fn, kind, path) {
   const { error } = outcome(fn);

@@ -1,4 +1,5 @@
 // Shared by the Node tests: the built package, the conformance cases, subset matching.
+import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -61,4 +62,19 @@ export function subsetDiff(expected, actual, tolerance, at = "") {
     return null;
   }
   return expected === actual ? null : `${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+}
+
+/** Calls `fn`; returns the result, or the error after checking it is a proper ServexError. */
+export function outcome(fn) {
+  try {
+    return { result: fn() };
+  } catch (error) {
+    assert.ok(error instanceof Error, `threw a non-Error: ${String(error)}`);
+    assert.equal(error.name, "ServexError", `threw ${error.name}: ${error.message}`);
+    assert.ok(error instanceof servex.ServexError);
+    assert.ok(servex.ERROR_KINDS.includes(error.kind), `unknown kind ${error.kind}`);
+    assert.equal(typeof error.path, "string");
+    assert.ok(error.path === "" || error.path.startsWith("/"), `bad pointer ${error.path}`);
+    return { error };
+  }
 }
