@@ -120,6 +120,9 @@ pub trait GroupCode: Copy + sealed::Sealed {
     fn index(self) -> usize;
     /// The code as a signed integer (for messages).
     fn signed(self) -> i64;
+    /// The largest [`GroupCode::index`] of `codes` (0 for none): a negative code makes
+    /// it huge. One pass at the codes' own width, so that it vectorises.
+    fn max_index(codes: &[Self]) -> usize;
 }
 
 macro_rules! group_code {
@@ -138,16 +141,23 @@ macro_rules! group_code {
             fn signed(self) -> i64 {
                 self as i64
             }
+            fn max_index(codes: &[$t]) -> usize {
+                let (lo, hi) = codes.iter().fold((<$t>::MAX, <$t>::MIN), |(lo, hi), &c| (lo.min(c), hi.max(c)));
+                if codes.is_empty() {
+                    0
+                } else {
+                    lo.index().max(hi.index())
+                }
+            }
         }
     )*};
 }
 group_code!(u8 => U8, i8 => I8, u16 => U16, i16 => I16, u32 => U32, i32 => I32, u64 => U64, i64 => I64);
 
 /// The first row whose code is not an index below `count`, checked in one
-/// branch-free (vectorisable) pass before the row is searched for.
+/// vectorisable pass before the row is searched for.
 fn first_bad_code<C: GroupCode>(codes: &[C], count: usize) -> Option<usize> {
-    let bad = codes.iter().fold(false, |bad, &c| bad | (c.index() >= count));
-    if bad {
+    if C::max_index(codes) >= count {
         codes.iter().position(|&c| c.index() >= count)
     } else {
         None
@@ -251,8 +261,7 @@ impl<'a> Groups<'a> {
     /// codes (no hashing, no copy): the labels are `0..=max`. `None` when a label is
     /// negative or `max` is `limit` or more (then factorise them instead).
     pub fn from_dense<C: GroupCode>(codes: &'a [C], limit: usize) -> Option<Groups<'a>> {
-        // One branch-free pass: negative codes are huge indexes, so `max` sees them.
-        let max = codes.iter().fold(0usize, |m, &c| m.max(c.index()));
+        let max = C::max_index(codes);
         if max >= limit {
             return None;
         }
