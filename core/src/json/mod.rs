@@ -1,12 +1,15 @@
 //! JSON text in, with the SPEC 8 nesting limit enforced before any parsing, so that
 //! hostile text is refused cheaply and never recurses deeply; typed values out of a
-//! JSON tree with the path of any fault (`read`).
+//! JSON tree with the path of any fault (`read`); answers out as JSON text
+//! ([`envelope`]).
 
 use serde_json::Value;
 
 use crate::error::{err, Error, ErrorKind};
 
+mod envelope;
 mod read;
+pub use envelope::{envelope, error_envelope};
 pub(crate) use read::from_value;
 
 /// The deepest nesting a document may have; the top-level value is depth 1.
