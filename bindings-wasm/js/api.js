@@ -151,23 +151,24 @@ function encode(name, input, acceptsText) {
 }
 
 /**
- * Builds the public API over a backend: `{assertReady(), call(name, text): string,
- * version(): string, reset()}`, `call` being the WebAssembly export and `reset` a
- * fresh instance after a trap.
+ * Builds the public API over a backend of two WebAssembly modules: `main` (every call
+ * but the drawing) and `renderer` (renderHtml, renderSvg), each `{assertReady(),
+ * call(name, text): string, reset()}`, `reset` making a fresh instance after a trap;
+ * and `version()`.
  */
 function makeApi(backend) {
-  function invoke(name, input, acceptsText) {
-    backend.assertReady();
+  function invoke(module, name, input, acceptsText) {
+    module.assertReady();
     const text = encode(name, input, acceptsText);
     const fromText = acceptsText && typeof input === "string";
     let out;
     try {
-      out = backend.call(name, text);
+      out = module.call(name, text);
     } catch (error) {
       // A trap (memory exhausted by a huge input, or a defect): the instance is no
       // longer trustworthy, so it is replaced before the caller hears of it.
       const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      backend.reset();
+      module.reset();
       throw new ServexError(
         "limit_exceeded",
         "",
@@ -184,21 +185,22 @@ function makeApi(backend) {
     }
     return answer.ok;
   }
+  const { main, renderer } = backend;
 
   return {
     ServexError,
     ERROR_KINDS,
-    score: (document) => invoke("score", document, true),
-    catalogue: (input) => invoke("catalogue", input === undefined ? {} : input, false),
-    nps: (input) => invoke("nps", input, false),
-    csat: (input) => invoke("csat", input, false),
-    ces: (input) => invoke("ces", input, false),
-    servqual: (input) => invoke("servqual", input, false),
-    kano: (input) => invoke("kano", input, false),
-    renderHtml: (report, document) => invoke("render", { report, document }, false),
-    renderSvg: (report, chart) => invoke("render", { report, chart }, false),
+    score: (document) => invoke(main, "score", document, true),
+    catalogue: (input) => invoke(main, "catalogue", input === undefined ? {} : input, false),
+    nps: (input) => invoke(main, "nps", input, false),
+    csat: (input) => invoke(main, "csat", input, false),
+    ces: (input) => invoke(main, "ces", input, false),
+    servqual: (input) => invoke(main, "servqual", input, false),
+    kano: (input) => invoke(main, "kano", input, false),
+    renderHtml: (report, document) => invoke(renderer, "render", { report, document }, false),
+    renderSvg: (report, chart) => invoke(renderer, "render", { report, chart }, false),
     version: () => {
-      backend.assertReady();
+      main.assertReady();
       return backend.version();
     },
   };

@@ -527,6 +527,20 @@ export declare function init(input?: InitInput | Promise<InitInput>): Promise<vo
  */
 export declare function initSync(input: BufferSource | WebAssembly.Module): void;
 
+/**
+ * Loads the report renderer's WebAssembly module (`servex_wasm_render_bg.wasm`, kept
+ * apart so that programs that never draw never load it). Browser entry: call (and
+ * await) once before `renderHtml` or `renderSvg`. Node entry: the renderer loads on
+ * first use; this loads it now.
+ */
+export declare function initRender(input?: InitInput | Promise<InitInput>): Promise<void>;
+
+/**
+ * Loads the report renderer's module synchronously from its bytes or a compiled module
+ * (for workers). Node entry: loads it now.
+ */
+export declare function initRenderSync(input: BufferSource | WebAssembly.Module): void;
+
 /** Scores a scorecard document (an object or its JSON text). Throws `ServexError`. */
 export declare function score(document: ScorecardDocument | string): Report;
 
@@ -557,11 +571,12 @@ export type Chart = "radar" | "pyramid" | "perspectives";
 /**
  * The self-contained HTML report of a scored document (inline CSS and SVG charts, no
  * external assets): the same bytes as `servex report` and Python's `Report.to_html()`.
- * Pass the document to draw each indicator's trend sparkline.
+ * Pass the document to draw each indicator's trend sparkline. Browser entry: after
+ * `initRender()`.
  */
 export declare function renderHtml(report: Report, document?: ScorecardDocument): string;
 
-/** One chart of a report as an SVG document. */
+/** One chart of a report as an SVG document. Browser entry: after `initRender()`. */
 export declare function renderSvg(report: Report, chart: Chart): string;
 
 /** The version of the servex core inside the module. */

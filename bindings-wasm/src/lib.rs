@@ -11,5 +11,5 @@
 mod convert;
 mod exports;
 
-pub use convert::{envelope, error_envelope, run};
+pub use convert::run;
 pub use exports::{abort_for_tests, call, version};

@@ -7,6 +7,8 @@ import {
   ces,
   csat,
   init,
+  initRender,
+  initRenderSync,
   initSync,
   kano,
   nps,
@@ -33,6 +35,8 @@ import type {
 
 await init();
 initSync(new Uint8Array(0));
+await initRender(new URL("https://example.org/servex_wasm_render_bg.wasm"));
+initRenderSync(new Uint8Array(0));
 
 const doc: ScorecardDocument = {
   servex: 1,
