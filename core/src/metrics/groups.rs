@@ -265,6 +265,40 @@ impl<'a> Groups<'a> {
         with_codes!(codes, |s| Groups::from_dense(s, limit))
     }
 
+    /// Integer labels, one per row, in any integer width: used as their own codes
+    /// (borrowed, no hashing, [`Groups::from_dense`]) when they are small non-negative
+    /// integers, factorised like any labels otherwise. The groups are those of the same
+    /// labels written as JSON integers: a negative label is a label like any other.
+    ///
+    /// ```
+    /// use servex::metrics::{Codes, GroupLabel, Groups};
+    /// let dense = Groups::from_integers(Codes::U32(&[3, 1, 3])).unwrap();
+    /// assert_eq!(dense.codes(), Codes::U32(&[3, 1, 3]));
+    /// let any = Groups::from_integers(Codes::I32(&[-5, 1, -5])).unwrap();
+    /// assert_eq!(any.labels(), &[GroupLabel::Int(-5), GroupLabel::Int(1)]);
+    /// ```
+    ///
+    /// # Errors
+    /// `invalid_value` at `/groups/INDEX` for a `u64` label past `i64::MAX`;
+    /// `limit_exceeded` as [`Groups::from_labels`].
+    pub fn from_integers(codes: Codes<'a>) -> Result<Groups<'a>, Error> {
+        /// Past this many labels, codes are factorised rather than used as indexes.
+        const DENSE: usize = 1 << 16;
+        if let Some(g) = Groups::from_dense_slice(codes, DENSE) {
+            return Ok(g);
+        }
+        if let Codes::U64(s) = codes {
+            if let Some(row) = s.iter().position(|&c| i64::try_from(c).is_err()) {
+                return err(
+                    ErrorKind::InvalidValue,
+                    pointer("/groups", row),
+                    "a group label must fit a 64-bit integer",
+                );
+            }
+        }
+        Groups::from_labels(codes.to_vec())
+    }
+
     /// The code of every row.
     pub fn codes(&self) -> Codes<'_> {
         match &self.codes {
@@ -378,6 +412,26 @@ mod tests {
         assert_eq!(dup.map(|e| e.kind()), Some(ErrorKind::DuplicateId));
         let empty = Groups::from_codes::<u32>(&[], vec![]);
         assert!(empty.is_ok_and(|g| g.is_empty()));
+    }
+
+    #[test]
+    fn integer_labels_group_as_their_json_form() {
+        let json = |labels: &[i64]| Groups::from_labels(labels.iter().copied()).ok();
+        let firsts = |g: &Groups<'_>| -> Vec<GroupLabel> {
+            g.appearance_order().iter().map(|&c| g.labels()[c as usize].clone()).collect()
+        };
+        let dense = [4u16, 0, 4, 2];
+        let g = Groups::from_integers(Codes::U16(&dense)).ok();
+        assert!(matches!(g.as_ref().map(|g| &g.codes), Some(Store::Borrowed(_))));
+        assert_eq!(g.as_ref().map(firsts), json(&[4, 0, 4, 2]).as_ref().map(firsts));
+        let negative = [-1i8, 3, -1];
+        let g = Groups::from_integers(Codes::I8(&negative)).ok();
+        assert_eq!(g, json(&[-1, 3, -1]));
+        let wide = [70_000u32, 1];
+        assert_eq!(Groups::from_integers(Codes::U32(&wide)).ok(), json(&[70_000, 1]));
+        let huge = [1u64, u64::MAX];
+        let e = Groups::from_integers(Codes::U64(&huge)).err();
+        assert_eq!(e.map(|e| (e.kind(), e.path().to_string())), Some((ErrorKind::InvalidValue, "/groups/1".into())));
     }
 
     #[test]
