@@ -96,12 +96,13 @@ ${cachedViews(glue)}
 
 /**
  * The two modules: the crate, its file stem, and the gzipped size it may not exceed.
- * Issue 4 asks for the main module under 150 KB gzipped; the renderer, loaded only to
- * draw, has a guard so that it cannot grow unnoticed either.
+ * Issue 4 asks for the main module under 150 KB gzipped (it is about 148 KB); the
+ * renderer, loaded only to draw (about 122 KB), has a guard a little above its size so
+ * that it cannot grow unnoticed either.
  */
 const MODULES = [
   { crate: "servex-wasm", stem: "servex_wasm", guard: 150 * 1024 },
-  { crate: "servex-wasm-render", stem: "servex_wasm_render", guard: 160 * 1024 },
+  { crate: "servex-wasm-render", stem: "servex_wasm_render", guard: 125 * 1024 },
 ];
 
 const API_NAMES = [
@@ -124,7 +125,7 @@ const API_NAMES = [
 function entries(api) {
   const web = `// The browser (and bundler) entry of servex: call \`await init()\` once first, and
 // \`await initRender()\` before drawing (renderHtml, renderSvg).
-import initGlue, { initSync as initGlueSync, call as wasmCall, version as wasmVersion, __servexReset } from "./servex_wasm_web.js";
+import initGlue, { initSync as initGlueSync, call as wasmCall, columnU8, columnF64, version as wasmVersion, __servexReset } from "./servex_wasm_web.js";
 import initRenderGlue, { initSync as initRenderGlueSync, render as wasmRender, __servexReset as __servexRenderReset } from "./servex_wasm_render_web.js";
 
 ${api}
@@ -137,6 +138,8 @@ const api = makeApi({
       if (!ready) throw new Error("servex is not initialised: call \`await init()\` (or initSync) first");
     },
     call: wasmCall,
+    columnU8,
+    columnF64,
     reset: __servexReset,
   },
   renderer: {
@@ -193,7 +196,13 @@ const renderGlue = () => require("./servex_wasm_render_node.cjs");
 
 // Looked up at each call, so that a test can stand in for a module.
 const api = makeApi({
-  main: { assertReady() {}, call: (name, text) => glue.call(name, text), reset: () => glue.__servexReset() },
+  main: {
+    assertReady() {},
+    call: (name, text) => glue.call(name, text),
+    columnU8: (...args) => glue.columnU8(...args),
+    columnF64: (...args) => glue.columnF64(...args),
+    reset: () => glue.__servexReset(),
+  },
   renderer: {
     assertReady() {},
     call: (_name, text) => renderGlue().render(text),

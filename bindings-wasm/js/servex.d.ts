@@ -47,8 +47,15 @@ export type TypedNumberArray =
   | Float32Array
   | Float64Array;
 
-/** A column of responses: a plain array (null = no answer) or a typed array. */
+/**
+ * A column of responses: a plain array (null = no answer) or a typed array. For `nps`,
+ * `csat` and `ces` a typed array (NaN = no answer) goes into the module as it is,
+ * without JSON: the fast path for large columns.
+ */
 export type NumberColumn = readonly (number | null)[] | TypedNumberArray;
+
+/** One group label per row: plain labels, or integer labels as a typed array (fast path). */
+export type GroupColumn = readonly GroupLabel[] | TypedNumberArray;
 
 /** Red, amber or green from progress against thresholds; `missing` without a value. */
 export type Status = "green" | "amber" | "red" | "missing";
@@ -380,7 +387,7 @@ interface ResponsesInput {
   /** `"error"` (default): the first invalid response fails; `"skip"`: drop and count them. */
   invalid?: "error" | "skip" | null;
   /** A group label per response. */
-  groups?: readonly GroupLabel[] | null;
+  groups?: GroupColumn | null;
 }
 
 /** Input of `nps()`: responses 0 to 10. */
@@ -548,15 +555,15 @@ export declare function score(document: ScorecardDocument | string): Report;
 export declare function catalogue(input?: CatalogueInput): Framework;
 
 /** Net Promoter Score of 0..10 responses. */
-export declare function nps(input: NpsInput & { groups: readonly GroupLabel[] }): Grouped<NpsResult>;
+export declare function nps(input: NpsInput & { groups: GroupColumn }): Grouped<NpsResult>;
 export declare function nps(input: NpsInput): NpsResult;
 
 /** Top-box customer satisfaction. */
-export declare function csat(input: CsatInput & { groups: readonly GroupLabel[] }): Grouped<CsatResult>;
+export declare function csat(input: CsatInput & { groups: GroupColumn }): Grouped<CsatResult>;
 export declare function csat(input: CsatInput): CsatResult;
 
 /** Customer effort score. */
-export declare function ces(input: CesInput & { groups: readonly GroupLabel[] }): Grouped<CesResult>;
+export declare function ces(input: CesInput & { groups: GroupColumn }): Grouped<CesResult>;
 export declare function ces(input: CesInput): CesResult;
 
 /** SERVQUAL gaps between expectations and perceptions. */

@@ -2,7 +2,7 @@
 //! slice API.
 
 use super::*;
-use crate::metrics::{nps, Codes, NpsMethod, NpsOptions};
+use crate::metrics::{nps, NpsMethod, NpsOptions};
 use serde_json::json;
 
 fn failure(name: &str, input: Value) -> (String, String) {
@@ -185,7 +185,7 @@ fn typed_columns_answer_as_json() {
     ];
     for name in ["nps", "csat", "ces"] {
         for o in &options {
-            let groups = Groups::from_integers(Codes::I32(&codes)).ok();
+            let groups = Groups::from_integers(&codes).ok();
             for g in [None, groups.as_ref()] {
                 let mut input = o.clone();
                 input["responses"] = json!(as_json);
@@ -203,7 +203,7 @@ fn typed_columns_answer_as_json() {
             }
         }
     }
-    let short = Groups::from_integers(Codes::U8(&[0, 1])).ok();
+    let short = Groups::from_integers(&[0u8, 1]).ok();
     let e = call_column("nps", &json!({}), &bytes, short.as_ref()).err();
     assert_eq!(e.map(|e| (e.kind(), e.path().to_string())), Some((ErrorKind::InvalidDocument, "/groups".into())));
     let e = call_column("kano", &json!({}), &bytes, None).err();
