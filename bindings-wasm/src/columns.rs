@@ -26,7 +26,7 @@ pub fn run_column<T: Response>(
             (None, Some(labels)) => Some(Groups::from_integers(labels)?),
             (None, None) => None,
         };
-        servex::metrics::call_column(name, &options, responses, groups.as_ref())
+        servex::metrics::call_column(name, &options, responses, groups.as_ref()).map(|result| result.to_string())
     }))
 }
 

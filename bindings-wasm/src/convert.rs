@@ -13,7 +13,7 @@
 /// assert!(out.starts_with(r#"{"ok":"#) || out.starts_with(r#"{"error":"#));
 /// ```
 pub fn run(name: &str, input: &str) -> String {
-    servex::json::envelope(servex::json::parse(input).and_then(|value| servex::call(name, &value)))
+    servex::json::envelope(servex::json::parse(input).and_then(|value| servex::call_text(name, &value)))
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ pub fn run(input: &str) -> String {
     servex::json::envelope(servex::json::parse(input).and_then(|value| render(&value)))
 }
 
-fn render(input: &Value) -> Result<Value, servex::Error> {
+fn render(input: &Value) -> Result<String, servex::Error> {
     let member = |key: &str| input.get(key).filter(|v| !v.is_null());
     let report = member("report").ok_or_else(|| {
         servex::Error::new(servex::ErrorKind::InvalidDocument, "", "render needs {report, document?, chart?}")
@@ -31,7 +31,7 @@ fn render(input: &Value) -> Result<Value, servex::Error> {
             ))
         }
     };
-    servex::report::render::from_json(report, member("document"), chart).map(Value::String)
+    servex::report::render::from_json(report, member("document"), chart).map(|text| Value::String(text).to_string())
 }
 
 #[cfg(test)]

@@ -1,22 +1,21 @@
 //! The answer of one call as JSON text, for fronts whose boundary is text both ways
 //! (the WebAssembly modules): `{"ok": result}` or `{"error": {kind, message, path}}`.
 
-use serde_json::Value;
-
 use crate::error::Error;
 
-/// `{"ok": result}` for a result, [`error_envelope`] for an error.
+/// `{"ok": result}` for a result given as JSON text (e.g. by [`crate::call_text`]),
+/// [`error_envelope`] for an error.
 ///
 /// ```
-/// let out = servex::json::envelope(Ok(serde_json::json!([1, 2])));
+/// let out = servex::json::envelope(Ok("[1,2]".to_string()));
 /// assert_eq!(out, r#"{"ok":[1,2]}"#);
 /// ```
-pub fn envelope(outcome: Result<Value, Error>) -> String {
+pub fn envelope(outcome: Result<String, Error>) -> String {
     match outcome {
         Ok(result) => {
-            // A `Value` holds only finite numbers and valid strings: writing it cannot fail.
-            let mut out = String::from("{\"ok\":");
-            out.push_str(&result.to_string());
+            let mut out = String::with_capacity(result.len() + 7);
+            out.push_str("{\"ok\":");
+            out.push_str(&result);
             out.push('}');
             out
         }
