@@ -54,8 +54,8 @@ function column(Type, rows, lo, hi, seed) {
   return out;
 }
 
-/** What a web developer writes: count per group in one pass, then the shares. */
-function plainGrouped(scores, codes, groups, isGood, isBad) {
+/** What a web developer writes for NPS: count per group in one pass. */
+function plainNps(scores, codes, groups) {
   const n = new Uint32Array(groups);
   const good = new Uint32Array(groups);
   const bad = new Uint32Array(groups);
@@ -63,16 +63,23 @@ function plainGrouped(scores, codes, groups, isGood, isBad) {
     const s = scores[i];
     const g = codes[i];
     n[g]++;
-    if (isGood(s)) good[g]++;
-    else if (isBad(s)) bad[g]++;
+    if (s >= 9) good[g]++;
+    else if (s <= 6) bad[g]++;
   }
   return { n, good, bad };
 }
 
-const plainNps = (scores, codes, groups) =>
-  plainGrouped(scores, codes, groups, (s) => s >= 9, (s) => s <= 6);
-const plainCsat = (scores, codes, groups) =>
-  plainGrouped(scores, codes, groups, (s) => s >= 4, () => false);
+/** The same for CSAT (top-2-box on 1..5). */
+function plainCsat(scores, codes, groups) {
+  const n = new Uint32Array(groups);
+  const good = new Uint32Array(groups);
+  for (let i = 0; i < scores.length; i++) {
+    const g = codes[i];
+    n[g]++;
+    if (scores[i] >= 4) good[g]++;
+  }
+  return { n, good };
+}
 
 /** The floor: one read of every score and every code. */
 function floor(scores, codes) {
