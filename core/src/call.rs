@@ -103,6 +103,7 @@ pub fn catalogue(input: &Value) -> Result<Framework, Error> {
         _ => return Err(Error::new(ErrorKind::InvalidDocument, "/framework", "a framework id or a framework object")),
     };
     framework.map(|f| f.with_defaults()).ok_or_else(|| {
-        Error::new(ErrorKind::UnknownFramework, "/framework", format!("no built-in framework is called {choice}"))
+        let name = serde_json::to_string(choice).unwrap_or_default();
+        Error::new(ErrorKind::UnknownFramework, "/framework", format!("no built-in framework is called {name}"))
     })
 }

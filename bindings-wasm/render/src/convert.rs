@@ -31,7 +31,8 @@ fn render(input: &Value) -> Result<String, servex::Error> {
             ))
         }
     };
-    servex::report::render::from_json(report, member("document"), chart).map(|text| Value::String(text).to_string())
+    servex::report::render::from_json(report, member("document"), chart)
+        .map(|text| serde_json::to_string(&text).unwrap_or_default())
 }
 
 #[cfg(test)]

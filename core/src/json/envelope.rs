@@ -31,5 +31,10 @@ pub fn envelope(outcome: Result<String, Error>) -> String {
 /// assert_eq!(out, r#"{"error":{"kind":"empty_input","message":"none","path":"/responses"}}"#);
 /// ```
 pub fn error_envelope(error: &Error) -> String {
-    serde_json::json!({ "error": error.to_json() }).to_string()
+    // Written as results are (into a String, not through `fmt`): one JSON writer in the
+    // WebAssembly module. A tree of strings always serialises.
+    let mut out = String::from("{\"error\":");
+    out.push_str(&serde_json::to_string(&error.to_json()).unwrap_or_default());
+    out.push('}');
+    out
 }
