@@ -95,14 +95,14 @@ ${cachedViews(glue)}
 };`;
 
 /**
- * The two modules: the crate, its file stem, and the gzipped size it may not exceed.
- * Issue 4 asks for the main module under 150 KB gzipped (it is about 148 KB); the
- * renderer, loaded only to draw (about 122 KB), has a guard a little above its size so
- * that it cannot grow unnoticed either.
+ * The two modules: the crate, its file stem, and the gzipped size in bytes it may not
+ * exceed. Issue 4 asks for the main module under 150 KB gzipped (it is 149,456 bytes);
+ * the renderer, loaded only to draw (123,465 bytes), has a guard a little above its
+ * size so that it cannot grow unnoticed either.
  */
 const MODULES = [
-  { crate: "servex-wasm", stem: "servex_wasm", guard: 150 * 1024 },
-  { crate: "servex-wasm-render", stem: "servex_wasm_render", guard: 125 * 1024 },
+  { crate: "servex-wasm", stem: "servex_wasm", guard: 150_000 },
+  { crate: "servex-wasm-render", stem: "servex_wasm_render", guard: 125_000 },
 ];
 
 const API_NAMES = [
