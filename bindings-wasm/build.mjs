@@ -4,7 +4,9 @@
 // 1. installs what is missing: the wasm32 target, the wasm-bindgen CLI of exactly
 //    the crate's version, and this folder's npm dev dependencies (wasm-opt comes from
 //    npm's `binaryen`; never Debian's, whose wasm-opt breaks the module);
-// 2. cargo build --profile wasm-release --target wasm32-unknown-unknown;
+// 2. cargo build --profile wasm-release --target wasm32-unknown-unknown of the two
+//    modules: servex-wasm (every call) and servex-wasm-render (the report renderer,
+//    loaded only by programs that draw);
 // 3. wasm-bindgen --target web and --target nodejs (the same .wasm, two glues);
 // 4. wasm-opt -Oz;
 // 5. the entries: js/api.js between each entry's imports and exports;
@@ -92,8 +94,16 @@ ${cachedViews(glue)}
     wasm.__wbindgen_start();
 };`;
 
-/** The gzipped size the module may not exceed (the 150 KB target is not met yet). */
-const SIZE_GUARD = 205 * 1024;
+/**
+ * The two modules: the crate, its file stem, and the gzipped size in bytes it may not
+ * exceed. Issue 4 asks for the main module under 150 KB gzipped (it is 149,456 bytes);
+ * the renderer, loaded only to draw (123,465 bytes), has a guard a little above its
+ * size so that it cannot grow unnoticed either.
+ */
+const MODULES = [
+  { crate: "servex-wasm", stem: "servex_wasm", guard: 150_000 },
+  { crate: "servex-wasm-render", stem: "servex_wasm_render", guard: 125_000 },
+];
 
 const API_NAMES = [
   "ServexError",
@@ -108,20 +118,41 @@ const API_NAMES = [
   "servqual",
   "kano",
   "version",
+  "initRender",
+  "initRenderSync",
 ];
 
 function entries(api) {
-  const web = `// The browser (and bundler) entry of servex: call \`await init()\` once first.
-import initGlue, { initSync as initGlueSync, call as wasmCall, version as wasmVersion, __servexReset } from "./servex_wasm_web.js";
+  const web = `// The browser (and bundler) entry of servex: call \`await init()\` once first, and
+// \`await initRender()\` before drawing (renderHtml, renderSvg).
+import initGlue, { initSync as initGlueSync, call as wasmCall, columnU8, columnF64, version as wasmVersion, __servexReset } from "./servex_wasm_web.js";
+import initRenderGlue, { initSync as initRenderGlueSync, render as wasmRender, __servexReset as __servexRenderReset } from "./servex_wasm_render_web.js";
 
 ${api}
 let ready = false;
+let renderReady = false;
 
-function assertReady() {
-  if (!ready) throw new Error("servex is not initialised: call \`await init()\` (or initSync) first");
-}
-
-const api = makeApi({ assertReady, call: wasmCall, version: wasmVersion, reset: __servexReset });
+const api = makeApi({
+  main: {
+    assertReady() {
+      if (!ready) throw new Error("servex is not initialised: call \`await init()\` (or initSync) first");
+    },
+    call: wasmCall,
+    columnU8,
+    columnF64,
+    reset: __servexReset,
+  },
+  renderer: {
+    assertReady() {
+      if (!renderReady) {
+        throw new Error("servex's report renderer is not loaded: call \`await initRender()\` (or initRenderSync) first");
+      }
+    },
+    call: (_name, text) => wasmRender(text),
+    reset: __servexRenderReset,
+  },
+  version: wasmVersion,
+});
 
 /** Loads the WebAssembly module (by default servex_wasm_bg.wasm next to this file). */
 export async function init(input) {
@@ -137,20 +168,47 @@ export function initSync(input) {
   ready = true;
 }
 
+/** Loads the report renderer's module (by default servex_wasm_render_bg.wasm next to this file). */
+export async function initRender(input) {
+  if (renderReady) return;
+  await initRenderGlue(input === undefined ? undefined : { module_or_path: input });
+  renderReady = true;
+}
+
+/** Loads the report renderer's module synchronously from its bytes or a compiled module. */
+export function initRenderSync(input) {
+  if (renderReady) return;
+  initRenderGlueSync({ module: input });
+  renderReady = true;
+}
+
 export { ServexError, ERROR_KINDS };
-export const { ${API_NAMES.filter((n) => n !== "ServexError" && n !== "ERROR_KINDS").join(", ")} } = api;
+export const { ${API_NAMES.filter((n) => !["ServexError", "ERROR_KINDS", "initRender", "initRenderSync"].includes(n)).join(", ")} } = api;
 `;
   const cjs = `// The Node entry of servex (CommonJS): loaded synchronously, ready to use.
 "use strict";
 const glue = require("./servex_wasm_node.cjs");
 
 ${api}
-// Looked up at each call, so that a test can stand in for the module.
+// The renderer's module is compiled on first use (or by initRender): most programs
+// never draw.
+const renderGlue = () => require("./servex_wasm_render_node.cjs");
+
+// Looked up at each call, so that a test can stand in for a module.
 const api = makeApi({
-  assertReady() {},
-  call: (name, text) => glue.call(name, text),
+  main: {
+    assertReady() {},
+    call: (name, text) => glue.call(name, text),
+    columnU8: (...args) => glue.columnU8(...args),
+    columnF64: (...args) => glue.columnF64(...args),
+    reset: () => glue.__servexReset(),
+  },
+  renderer: {
+    assertReady() {},
+    call: (_name, text) => renderGlue().render(text),
+    reset: () => renderGlue().__servexReset(),
+  },
   version: () => glue.version(),
-  reset: () => glue.__servexReset(),
 });
 
 module.exports = {
@@ -159,6 +217,15 @@ module.exports = {
   init: () => Promise.resolve(),
   /** Already loaded under Node: does nothing. */
   initSync: () => {},
+  /** Loads the report renderer now rather than on the first drawing. */
+  initRender: () => {
+    renderGlue();
+    return Promise.resolve();
+  },
+  /** Loads the report renderer now rather than on the first drawing. */
+  initRenderSync: () => {
+    renderGlue();
+  },
 };
 `;
   const mjs = `// The Node entry of servex as an ES module: the CommonJS entry's exports.
@@ -189,6 +256,7 @@ function packageJson(version) {
         default: "./servex.js",
       },
       "./servex_wasm_bg.wasm": "./servex_wasm_bg.wasm",
+      "./servex_wasm_render_bg.wasm": "./servex_wasm_render_bg.wasm",
       "./package.json": "./package.json",
     },
     files: [
@@ -200,6 +268,9 @@ function packageJson(version) {
       "servex_wasm_web.js",
       "servex_wasm_node.cjs",
       "servex_wasm_bg.wasm",
+      "servex_wasm_render_web.js",
+      "servex_wasm_render_node.cjs",
+      "servex_wasm_render_bg.wasm",
       "README.md",
     ],
     sideEffects: false,
@@ -207,41 +278,35 @@ function packageJson(version) {
   };
 }
 
-function main() {
-  const bindgenVersion = ensureTools();
-  const cargoToml = readFileSync(join(root, "Cargo.toml"), "utf8");
-  const version = /\[workspace\.package\][^[]*?\nversion = "([^"]+)"/.exec(cargoToml)?.[1];
-  if (!version) throw new Error("no [workspace.package] version in Cargo.toml");
+// Rust's wasm32 target emits these features by default; wasm-opt must accept them.
+const WASM_FEATURES = [
+  "--enable-bulk-memory",
+  "--enable-mutable-globals",
+  "--enable-nontrapping-float-to-int",
+  "--enable-reference-types",
+  "--enable-sign-ext",
+  "--enable-multivalue",
+];
 
-  run("cargo", ["build", "-p", "servex-wasm", "--target", TARGET, "--profile", PROFILE]);
-  const built = join(root, "target", TARGET, PROFILE, "servex_wasm.wasm");
-
-  rmSync(work, { recursive: true, force: true });
+// Glues and optimised .wasm of one module into pkg/: `<stem>_web.js`, `<stem>_node.cjs`
+// and `<stem>_bg.wasm`, with a reset function appended to each glue.
+function buildModule({ stem }) {
+  const built = join(root, "target", TARGET, PROFILE, `${stem}.wasm`);
+  const out = join(work, stem);
   for (const target of ["web", "nodejs"]) {
-    run("wasm-bindgen", ["--target", target, "--no-typescript", "--out-dir", join(work, target), built]);
+    run("wasm-bindgen", ["--target", target, "--no-typescript", "--out-dir", join(out, target), built]);
   }
-  const webWasm = join(work, "web", "servex_wasm_bg.wasm");
-  if (!readFileSync(webWasm).equals(readFileSync(join(work, "nodejs", "servex_wasm_bg.wasm")))) {
-    throw new Error("wasm-bindgen made different modules for web and nodejs; the package ships one");
+  const webWasm = join(out, "web", `${stem}_bg.wasm`);
+  if (!readFileSync(webWasm).equals(readFileSync(join(out, "nodejs", `${stem}_bg.wasm`)))) {
+    throw new Error(`wasm-bindgen made different ${stem} modules for web and nodejs; the package ships one`);
   }
 
-  rmSync(pkg, { recursive: true, force: true });
-  mkdirSync(pkg, { recursive: true });
   const wasmOpt = join(here, "node_modules", ".bin", "wasm-opt");
-  // Rust's wasm32 target emits these features by default; wasm-opt must accept them.
-  const features = [
-    "--enable-bulk-memory",
-    "--enable-mutable-globals",
-    "--enable-nontrapping-float-to-int",
-    "--enable-reference-types",
-    "--enable-sign-ext",
-    "--enable-multivalue",
-  ];
   // npm's binaryen is itself compiled to wasm and takes about 40 s here: its output is
-  // cached by the hash of its input and arguments.
-  const optArgs = ["-Oz", ...features, "--strip-debug", "--strip-producers"];
+  // cached by the hash of its input and arguments, one entry per module.
+  const optArgs = ["-Oz", ...WASM_FEATURES, "--strip-debug", "--strip-producers"];
   const key = createHash("sha256").update(readFileSync(webWasm)).update(optArgs.join(" ")).digest("hex");
-  const cacheDir = join(root, "target", "servex-wasm-opt-cache");
+  const cacheDir = join(root, "target", "servex-wasm-opt-cache", stem);
   const cached = join(cacheDir, `${key}.wasm`);
   if (existsSync(cached)) {
     log(`wasm-opt ${optArgs.join(" ")}: unchanged input, reusing ${cached}`);
@@ -251,20 +316,20 @@ function main() {
     run(wasmOpt, [...optArgs, webWasm, "-o", `${cached}.tmp`]);
     renameSync(`${cached}.tmp`, cached);
   }
-  copyFileSync(cached, join(pkg, "servex_wasm_bg.wasm"));
+  copyFileSync(cached, join(pkg, `${stem}_bg.wasm`));
 
-  const webGlue = readFileSync(join(work, "web", "servex_wasm.js"), "utf8");
-  const nodeGlue = readFileSync(join(work, "nodejs", "servex_wasm.js"), "utf8");
+  const webGlue = readFileSync(join(out, "web", `${stem}.js`), "utf8");
+  const nodeGlue = readFileSync(join(out, "nodejs", `${stem}.js`), "utf8");
   writeFileSync(
-    join(pkg, "servex_wasm_web.js"),
+    join(pkg, `${stem}_web.js`),
     withReset(webGlue, ["let wasmModule, wasmInstance, wasm;", "function initSync(module) {", "export { initSync"], WEB_RESET),
   );
   writeFileSync(
-    join(pkg, "servex_wasm_node.cjs"),
+    join(pkg, `${stem}_node.cjs`),
     withReset(
       nodeGlue,
       [
-        "const wasmPath = `${__dirname}/servex_wasm_bg.wasm`;",
+        `const wasmPath = \`\${__dirname}/${stem}_bg.wasm\`;`,
         "const wasmModule = new WebAssembly.Module(wasmBytes);",
         "let wasmInstance = ",
         "let wasm = wasmInstance.exports;",
@@ -273,6 +338,20 @@ function main() {
       nodeReset(nodeGlue),
     ),
   );
+}
+
+function main() {
+  const bindgenVersion = ensureTools();
+  const cargoToml = readFileSync(join(root, "Cargo.toml"), "utf8");
+  const version = /\[workspace\.package\][^[]*?\nversion = "([^"]+)"/.exec(cargoToml)?.[1];
+  if (!version) throw new Error("no [workspace.package] version in Cargo.toml");
+
+  const crates = MODULES.flatMap(({ crate }) => ["-p", crate]);
+  run("cargo", ["build", ...crates, "--target", TARGET, "--profile", PROFILE]);
+  rmSync(work, { recursive: true, force: true });
+  rmSync(pkg, { recursive: true, force: true });
+  mkdirSync(pkg, { recursive: true });
+  for (const module of MODULES) buildModule(module);
 
   const api = readFileSync(join(here, "js", "api.js"), "utf8");
   const { web, cjs, mjs } = entries(api);
@@ -284,19 +363,22 @@ function main() {
   copyFileSync(join(here, "README.md"), join(pkg, "README.md"));
   writeFileSync(join(pkg, "package.json"), `${JSON.stringify(packageJson(version), null, 2)}\n`);
 
-  // Smoke test: load, call, reset, call again.
-  const servex = createRequire(import.meta.url)(join(pkg, "servex.cjs"));
+  // Smoke test: load, call, reset, call again; draw.
+  const load = createRequire(import.meta.url);
+  const servex = load(join(pkg, "servex.cjs"));
   if (servex.catalogue().id !== "iso23592:2021") throw new Error("smoke test: catalogue() failed");
-  createRequire(import.meta.url)(join(pkg, "servex_wasm_node.cjs")).__servexReset();
-  if (servex.score({ indicators: [] }).servex !== 1) throw new Error("smoke test: score() after a reset failed");
+  load(join(pkg, "servex_wasm_node.cjs")).__servexReset();
+  const report = servex.score({ indicators: [] });
+  if (report.servex !== 1) throw new Error("smoke test: score() after a reset failed");
+  if (!servex.renderSvg(report, "radar").startsWith("<svg")) throw new Error("smoke test: renderSvg() failed");
 
-  const bytes = readFileSync(join(pkg, "servex_wasm_bg.wasm"));
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  log(`wasm-bindgen ${bindgenVersion}; pkg/servex_wasm_bg.wasm: ${bytes.length} bytes raw, ${gz} bytes gzipped (-9)`);
-  // Issue 4 asks for 150 KB gzipped; the scoring code alone is about 155 KB and the
-  // report renderer (renderHtml, renderSvg) brings it to about 197 KB (see README).
-  // Until the renderer moves to a module of its own, this guard stops further growth.
-  if (gz > SIZE_GUARD) throw new Error(`the module is ${gz} bytes gzipped: over the ${SIZE_GUARD}-byte guard`);
+  log(`wasm-bindgen ${bindgenVersion}`);
+  for (const { stem, guard } of MODULES) {
+    const bytes = readFileSync(join(pkg, `${stem}_bg.wasm`));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    log(`pkg/${stem}_bg.wasm: ${bytes.length} bytes raw, ${gz} bytes gzipped (-9)`);
+    if (gz > guard) throw new Error(`${stem}_bg.wasm is ${gz} bytes gzipped: over its ${guard}-byte guard`);
+  }
 }
 
 try {

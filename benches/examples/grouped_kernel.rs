@@ -1,13 +1,14 @@
 //! Grouped NPS over bytes with `u32` codes, timed in one run next to its floor (a
 //! plain read of the same arrays) and a hand-written histogram loop; medians of nine.
-//! `benches/python/compare.py --rust` runs it to read the Python call against it.
+//! `benches/python/compare.py --rust` and `benches/js/compare.mjs` run it to read the
+//! Python and JavaScript calls against it (CSAT on 1..5 too, for the latter).
 //!
 //! `cargo run --release -p servex-benches --example grouped_kernel [ROWS] [GROUPS]`
 
 use std::hint::black_box;
 use std::time::Instant;
 
-use servex::metrics::{nps_grouped, GroupLabel, Groups, NpsOptions};
+use servex::metrics::{csat_grouped, nps_grouped, CsatOptions, GroupLabel, Groups, NpsOptions};
 use servex_benches::{answers_u8, group_codes};
 
 fn median(mut f: impl FnMut() -> u64, reps: usize) -> f64 {
@@ -48,6 +49,15 @@ fn main() {
         },
         reps,
     );
+    let satisfaction = answers_u8(rows, 4, 2).into_iter().map(|v| v + 1).collect::<Vec<u8>>();
+    let csat_options = CsatOptions::default();
+    let csat_with_build = median(
+        || {
+            let g = Groups::from_dense(black_box(&codes), 1 << 16).expect("dense");
+            csat_grouped(&satisfaction, &g, &csat_options).map(|g| g.groups.len() as u64).unwrap_or(0)
+        },
+        reps,
+    );
     let plain = median(
         || {
             let mut h = vec![0u32; (groups as usize) << 4];
@@ -65,4 +75,5 @@ fn main() {
     println!("nps_grouped_u8_ns {:.3}", per(kernel));
     println!("nps_grouped_u8_with_from_dense_ns {:.3}", per(with_build));
     println!("plain_histogram_loop_ns {:.3}", per(plain));
+    println!("csat_grouped_u8_with_from_dense_ns {:.3}", per(csat_with_build));
 }

@@ -1,7 +1,7 @@
 // The self-assessment page: builds a scorecard document from the form, scores it with
 // the servex WebAssembly package, and shows the report. Served from the repository
 // root (see bindings-wasm/README.md), so that the sample comes from tests/scorecard.json.
-import { catalogue, init, renderSvg, score, version } from "../pkg/servex.js";
+import { catalogue, init, initRender, renderSvg, score, version } from "../pkg/servex.js";
 
 const SAMPLE_URL = new URL("../../tests/scorecard.json", import.meta.url);
 const SAMPLE_ID = "score/acme";
@@ -179,7 +179,8 @@ function renderReport(report, framework, doc) {
 }
 
 async function main() {
-  await init();
+  // The scoring module and the renderer's (for the charts) load side by side.
+  await Promise.all([init(), initRender()]);
   const framework = catalogue();
   const sample = (await (await fetch(SAMPLE_URL)).json()).cases.find((c) => c.id === SAMPLE_ID).input;
   const doc = buildDocument(sample, framework);

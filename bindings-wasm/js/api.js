@@ -5,7 +5,9 @@
 // The boundary is JSON text: the caller's value is turned into JSON here (typed
 // arrays into plain arrays, non-finite numbers decided on, cycles and throwing
 // getters caught), the WebAssembly module parses and scores it, and answers with
-// `{"ok": result}` or `{"error": {kind, message, path}}`.
+// `{"ok": result}` or `{"error": {kind, message, path}}`. The one fast path: the
+// response column of nps/csat/ces as a typed array (and integer groups as one) is
+// copied into the module's memory as it is, only the other arguments as JSON.
 
 /** The stable error kinds of SPEC 8. */
 const ERROR_KINDS = Object.freeze([
@@ -92,6 +94,52 @@ function replacerFor(name) {
   };
 }
 
+// The typed arrays the fast path takes as responses; Uint8Array and Float64Array go in
+// as they are, the others are widened to a Float64Array first (exactly: every value
+// of these types is a double).
+const RESPONSE_ARRAYS = [
+  Uint8Array,
+  Int8Array,
+  Uint16Array,
+  Int16Array,
+  Uint32Array,
+  Int32Array,
+  Float32Array,
+  Float64Array,
+];
+
+// Integer group labels: unsigned ones go in as a Uint32Array, signed ones as an
+// Int32Array (a negative label is a label like any other).
+const UNSIGNED_GROUPS = [Uint8Array, Uint16Array, Uint32Array];
+const SIGNED_GROUPS = [Int8Array, Int16Array, Int32Array];
+
+const isOneOf = (value, types) => types.some((type) => value instanceof type);
+
+// The fast path's parts of a scale metric's input, or undefined when the input is
+// anything else (it then goes the JSON way, which reports whatever is wrong with it,
+// e.g. a throwing getter, exactly as for any other input).
+function typedColumn(input) {
+  try {
+    if (typeof input !== "object" || input === null || typeof input.toJSON === "function") return undefined;
+    const { responses, groups, ...options } = input;
+    if (!isOneOf(responses, RESPONSE_ARRAYS) || typeof responses.toJSON === "function") return undefined;
+    const column = {
+      options,
+      responses: responses instanceof Uint8Array || responses instanceof Float64Array ? responses : new Float64Array(responses),
+      unsigned: undefined,
+      signed: undefined,
+    };
+    if (groups === undefined || groups === null) return column;
+    if (typeof groups.toJSON === "function") return undefined;
+    if (isOneOf(groups, UNSIGNED_GROUPS)) column.unsigned = groups instanceof Uint32Array ? groups : new Uint32Array(groups);
+    else if (isOneOf(groups, SIGNED_GROUPS)) column.signed = groups instanceof Int32Array ? groups : new Int32Array(groups);
+    else return undefined;
+    return column;
+  } catch {
+    return undefined;
+  }
+}
+
 // SPEC 8: a document holds at most this many indicators.
 const MAX_INDICATORS = 1_000_000;
 
@@ -151,23 +199,25 @@ function encode(name, input, acceptsText) {
 }
 
 /**
- * Builds the public API over a backend: `{assertReady(), call(name, text): string,
- * version(): string, reset()}`, `call` being the WebAssembly export and `reset` a
- * fresh instance after a trap.
+ * Builds the public API over a backend of two WebAssembly modules: `main` (every call
+ * but the drawing) and `renderer` (renderHtml, renderSvg), each `{assertReady(),
+ * call(name, text): string, reset()}`, `reset` making a fresh instance after a trap;
+ * `main` also has `columnU8` and `columnF64(name, optionsText, responses, unsigned,
+ * signed): string`, the fast path of the scale metrics; and `version()`.
  */
 function makeApi(backend) {
-  function invoke(name, input, acceptsText) {
-    backend.assertReady();
-    const text = encode(name, input, acceptsText);
-    const fromText = acceptsText && typeof input === "string";
+  const { main, renderer } = backend;
+
+  // Runs `run()` on `module` and turns its envelope into the result or a ServexError.
+  function answer(module, name, fromText, run) {
     let out;
     try {
-      out = backend.call(name, text);
+      out = run();
     } catch (error) {
       // A trap (memory exhausted by a huge input, or a defect): the instance is no
       // longer trustworthy, so it is replaced before the caller hears of it.
       const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      backend.reset();
+      module.reset();
       throw new ServexError(
         "limit_exceeded",
         "",
@@ -175,30 +225,47 @@ function makeApi(backend) {
         { cause: error },
       );
     }
-    const answer = JSON.parse(out);
-    if (answer.error !== undefined) {
-      const { kind, path, message } = answer.error;
+    const result = JSON.parse(out);
+    if (result.error !== undefined) {
+      const { kind, path, message } = result.error;
       // Our own JSON text is valid JSON; the parser can only refuse a lone surrogate.
       const reported = kind === "invalid_json" && !fromText ? "invalid_document" : kind;
       throw new ServexError(reported, path, message);
     }
-    return answer.ok;
+    return result.ok;
   }
+
+  function invoke(module, name, input, acceptsText) {
+    module.assertReady();
+    const text = encode(name, input, acceptsText);
+    return answer(module, name, acceptsText && typeof input === "string", () => module.call(name, text));
+  }
+
+  // nps, csat and ces: typed columns straight into the module, anything else as JSON.
+  const scaleMetric = (name) => (input) => {
+    main.assertReady();
+    const column = typedColumn(input);
+    if (column === undefined) return invoke(main, name, input, false);
+    const options = encode(name, column.options, false);
+    const { responses, unsigned, signed } = column;
+    const kernel = responses instanceof Uint8Array ? main.columnU8 : main.columnF64;
+    return answer(main, name, false, () => kernel(name, options, responses, unsigned, signed));
+  };
 
   return {
     ServexError,
     ERROR_KINDS,
-    score: (document) => invoke("score", document, true),
-    catalogue: (input) => invoke("catalogue", input === undefined ? {} : input, false),
-    nps: (input) => invoke("nps", input, false),
-    csat: (input) => invoke("csat", input, false),
-    ces: (input) => invoke("ces", input, false),
-    servqual: (input) => invoke("servqual", input, false),
-    kano: (input) => invoke("kano", input, false),
-    renderHtml: (report, document) => invoke("render", { report, document }, false),
-    renderSvg: (report, chart) => invoke("render", { report, chart }, false),
+    score: (document) => invoke(main, "score", document, true),
+    catalogue: (input) => invoke(main, "catalogue", input === undefined ? {} : input, false),
+    nps: scaleMetric("nps"),
+    csat: scaleMetric("csat"),
+    ces: scaleMetric("ces"),
+    servqual: (input) => invoke(main, "servqual", input, false),
+    kano: (input) => invoke(main, "kano", input, false),
+    renderHtml: (report, document) => invoke(renderer, "render", { report, document }, false),
+    renderSvg: (report, chart) => invoke(renderer, "render", { report, chart }, false),
     version: () => {
-      backend.assertReady();
+      main.assertReady();
       return backend.version();
     },
   };

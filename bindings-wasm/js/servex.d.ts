@@ -47,8 +47,15 @@ export type TypedNumberArray =
   | Float32Array
   | Float64Array;
 
-/** A column of responses: a plain array (null = no answer) or a typed array. */
+/**
+ * A column of responses: a plain array (null = no answer) or a typed array. For `nps`,
+ * `csat` and `ces` a typed array (NaN = no answer) goes into the module as it is,
+ * without JSON: the fast path for large columns.
+ */
 export type NumberColumn = readonly (number | null)[] | TypedNumberArray;
+
+/** One group label per row: plain labels, or integer labels as a typed array (fast path). */
+export type GroupColumn = readonly GroupLabel[] | TypedNumberArray;
 
 /** Red, amber or green from progress against thresholds; `missing` without a value. */
 export type Status = "green" | "amber" | "red" | "missing";
@@ -380,7 +387,7 @@ interface ResponsesInput {
   /** `"error"` (default): the first invalid response fails; `"skip"`: drop and count them. */
   invalid?: "error" | "skip" | null;
   /** A group label per response. */
-  groups?: readonly GroupLabel[] | null;
+  groups?: GroupColumn | null;
 }
 
 /** Input of `nps()`: responses 0 to 10. */
@@ -527,6 +534,20 @@ export declare function init(input?: InitInput | Promise<InitInput>): Promise<vo
  */
 export declare function initSync(input: BufferSource | WebAssembly.Module): void;
 
+/**
+ * Loads the report renderer's WebAssembly module (`servex_wasm_render_bg.wasm`, kept
+ * apart so that programs that never draw never load it). Browser entry: call (and
+ * await) once before `renderHtml` or `renderSvg`. Node entry: the renderer loads on
+ * first use; this loads it now.
+ */
+export declare function initRender(input?: InitInput | Promise<InitInput>): Promise<void>;
+
+/**
+ * Loads the report renderer's module synchronously from its bytes or a compiled module
+ * (for workers). Node entry: loads it now.
+ */
+export declare function initRenderSync(input: BufferSource | WebAssembly.Module): void;
+
 /** Scores a scorecard document (an object or its JSON text). Throws `ServexError`. */
 export declare function score(document: ScorecardDocument | string): Report;
 
@@ -534,15 +555,15 @@ export declare function score(document: ScorecardDocument | string): Report;
 export declare function catalogue(input?: CatalogueInput): Framework;
 
 /** Net Promoter Score of 0..10 responses. */
-export declare function nps(input: NpsInput & { groups: readonly GroupLabel[] }): Grouped<NpsResult>;
+export declare function nps(input: NpsInput & { groups: GroupColumn }): Grouped<NpsResult>;
 export declare function nps(input: NpsInput): NpsResult;
 
 /** Top-box customer satisfaction. */
-export declare function csat(input: CsatInput & { groups: readonly GroupLabel[] }): Grouped<CsatResult>;
+export declare function csat(input: CsatInput & { groups: GroupColumn }): Grouped<CsatResult>;
 export declare function csat(input: CsatInput): CsatResult;
 
 /** Customer effort score. */
-export declare function ces(input: CesInput & { groups: readonly GroupLabel[] }): Grouped<CesResult>;
+export declare function ces(input: CesInput & { groups: GroupColumn }): Grouped<CesResult>;
 export declare function ces(input: CesInput): CesResult;
 
 /** SERVQUAL gaps between expectations and perceptions. */
@@ -557,11 +578,12 @@ export type Chart = "radar" | "pyramid" | "perspectives";
 /**
  * The self-contained HTML report of a scored document (inline CSS and SVG charts, no
  * external assets): the same bytes as `servex report` and Python's `Report.to_html()`.
- * Pass the document to draw each indicator's trend sparkline.
+ * Pass the document to draw each indicator's trend sparkline. Browser entry: after
+ * `initRender()`.
  */
 export declare function renderHtml(report: Report, document?: ScorecardDocument): string;
 
-/** One chart of a report as an SVG document. */
+/** One chart of a report as an SVG document. Browser entry: after `initRender()`. */
 export declare function renderSvg(report: Report, chart: Chart): string;
 
 /** The version of the servex core inside the module. */

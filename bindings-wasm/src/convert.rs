@@ -1,10 +1,9 @@
 //! JSON text in, JSON envelope text out: the whole conversion between JavaScript and
 //! the core, as plain Rust that is unit-tested on the host and under wasm.
 
-use serde_json::Value;
-
 /// Runs the contract call `name` on `input`, JSON text (a document for `score`, the
-/// keyword-argument object for the others), and answers with [`envelope`].
+/// keyword-argument object for the others), and answers with an envelope
+/// ([`servex::json::envelope`]): `{"ok": result}` or `{"error": {kind, message, path}}`.
 ///
 /// The text is parsed by [`servex::json::parse`], which refuses nesting deeper than
 /// 64 (`limit_exceeded`) and text that is not JSON (`invalid_json`).
@@ -14,56 +13,13 @@ use serde_json::Value;
 /// assert!(out.starts_with(r#"{"ok":"#) || out.starts_with(r#"{"error":"#));
 /// ```
 pub fn run(name: &str, input: &str) -> String {
-    envelope(servex::json::parse(input).and_then(|value| match name {
-        "render" => render(&value),
-        _ => servex::call(name, &value),
-    }))
-}
-
-/// The renderers (`servex::report::render`) behind the same envelope: `input` is
-/// `{report, document?, chart?}`; the answer is the HTML page, or the SVG of `chart`.
-fn render(input: &Value) -> Result<Value, servex::Error> {
-    let member = |key: &str| input.get(key).filter(|v| !v.is_null());
-    let report = member("report").ok_or_else(|| {
-        servex::Error::new(servex::ErrorKind::InvalidDocument, "", "render needs {report, document?, chart?}")
-    })?;
-    let chart = match member("chart") {
-        None => None,
-        Some(Value::String(name)) => Some(name.as_str()),
-        Some(_) => {
-            return Err(servex::Error::new(
-                servex::ErrorKind::InvalidDocument,
-                "/chart",
-                "a chart is named by a string",
-            ))
-        }
-    };
-    servex::report::render::from_json(report, member("document"), chart).map(Value::String)
-}
-
-/// The answer of one call as JSON text: `{"ok": result}` or
-/// `{"error": {"kind", "message", "path"}}`.
-pub fn envelope(outcome: Result<Value, servex::Error>) -> String {
-    match outcome {
-        Ok(result) => {
-            // A `Value` holds only finite numbers and valid strings: writing it cannot fail.
-            let mut out = String::from("{\"ok\":");
-            out.push_str(&result.to_string());
-            out.push('}');
-            out
-        }
-        Err(error) => error_envelope(&error),
-    }
-}
-
-/// The error half of [`envelope`].
-pub fn error_envelope(error: &servex::Error) -> String {
-    serde_json::json!({ "error": error.to_json() }).to_string()
+    servex::json::envelope(servex::json::parse(input).and_then(|value| servex::call_text(name, &value)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     fn parsed(text: &str) -> Value {
         serde_json::from_str(text).expect("the envelope is JSON")

@@ -10,6 +10,31 @@ pub fn call(name: &str, input: &str) -> String {
     crate::convert::run(name, input)
 }
 
+/// NPS, CSAT or CES over a `Uint8Array` of responses (see [`crate::run_column`]): the
+/// groups' labels as a `Uint32Array` or an `Int32Array`, if any; never throws.
+#[wasm_bindgen(js_name = "columnU8")]
+pub fn column_u8(
+    name: &str,
+    options: &str,
+    responses: &[u8],
+    unsigned_groups: Option<Vec<u32>>,
+    signed_groups: Option<Vec<i32>>,
+) -> String {
+    crate::columns::run_column(name, options, responses, unsigned_groups.as_deref(), signed_groups.as_deref())
+}
+
+/// [`column_u8`] over a `Float64Array` (every other typed array is widened to one first).
+#[wasm_bindgen(js_name = "columnF64")]
+pub fn column_f64(
+    name: &str,
+    options: &str,
+    responses: &[f64],
+    unsigned_groups: Option<Vec<u32>>,
+    signed_groups: Option<Vec<i32>>,
+) -> String {
+    crate::columns::run_column(name, options, responses, unsigned_groups.as_deref(), signed_groups.as_deref())
+}
+
 /// The version of the servex core compiled into this module.
 #[wasm_bindgen]
 pub fn version() -> String {

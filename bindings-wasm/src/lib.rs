@@ -7,9 +7,16 @@
 //! runs [`servex::call`] and answers with an envelope, `{"ok": result}` or
 //! `{"error": {kind, message, path}}`, which the wrapper turns into a plain
 //! object or a thrown `ServexError`. Nothing here panics on user input.
+//!
+//! The one exception is the fast path of the scale metrics ([`column_u8`],
+//! [`column_f64`]): a typed array of responses and typed integer group labels are
+//! copied into the module's memory as they are (typed arrays cannot be hostile), and
+//! only the other keyword arguments come as JSON text.
 
+mod columns;
 mod convert;
 mod exports;
 
-pub use convert::{envelope, error_envelope, run};
-pub use exports::{abort_for_tests, call, version};
+pub use columns::run_column;
+pub use convert::run;
+pub use exports::{abort_for_tests, call, column_f64, column_u8, version};

@@ -80,6 +80,13 @@ describe("demo in headless Chromium", { skip: existsSync(CHROMIUM) ? false : `no
     assert.equal((await page.textContent("#score")).trim(), pct(expected.score));
   });
 
+  test("the charts come from the renderer's module, loaded by initRender()", async () => {
+    const titles = await page.$$eval("#charts svg > title", (ts) => ts.map((t) => t.textContent));
+    const report = servex.score(await shownDocument());
+    const expected = ["radar", "pyramid"].map((chart) => /<title[^>]*>([^<]*)<\/title>/.exec(servex.renderSvg(report, chart))[1]);
+    assert.deepEqual(titles, expected);
+  });
+
   test("changing a rating shows the score of the changed document", async () => {
     const before = await shownDocument();
     const rating = before.indicators.find((i) => i.id === "rating-7.3.2");

@@ -49,6 +49,43 @@ describe("entries", () => {
     assert.equal(web.version(), servex.version());
   });
 
+  test("the browser entry draws only after initRender, as Node draws", async () => {
+    const web = await import(pathToFileURL(join(pkgDir, "servex.js")).href);
+    web.initSync(readFileSync(join(pkgDir, "servex_wasm_bg.wasm")));
+    const report = web.score(DOC);
+    assert.throws(() => web.renderSvg(report, "radar"), /renderer is not loaded: call `await initRender\(\)`/);
+    web.initRenderSync(readFileSync(join(pkgDir, "servex_wasm_render_bg.wasm")));
+    await web.initRender(); // a second load is a no-op
+    assert.equal(web.renderSvg(report, "radar"), servex.renderSvg(report, "radar"));
+    assert.equal(web.renderHtml(report, DOC), servex.renderHtml(report, DOC));
+    assert.throws(() => web.renderSvg(report, "pie"), (e) => e.name === "ServexError" && e.path === "/chart");
+  });
+
+  test("under Node the renderer's module loads on the first drawing, not before", () => {
+    const code = `
+      const servex = require(${JSON.stringify(pkgDir)});
+      const loaded = () => Object.keys(require.cache).some((f) => f.endsWith("servex_wasm_render_node.cjs"));
+      const before = loaded();
+      const report = servex.score({ indicators: [] });
+      const afterScore = loaded();
+      servex.renderSvg(report, "pyramid");
+      console.log(before, afterScore, loaded());`;
+    const r = spawnSync(process.execPath, ["-e", code], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim(), "false false true");
+  });
+
+  test("the renderer's browser glue replaces its instance after a trap", async () => {
+    const render = await import(pathToFileURL(join(pkgDir, "servex_wasm_render_web.js")).href);
+    const web = await import(pathToFileURL(join(pkgDir, "servex.js")).href);
+    web.initSync(readFileSync(join(pkgDir, "servex_wasm_bg.wasm")));
+    web.initRenderSync(readFileSync(join(pkgDir, "servex_wasm_render_bg.wasm")));
+    assert.throws(() => render.__servexAbort(), WebAssembly.RuntimeError);
+    render.__servexReset();
+    const report = web.score(DOC);
+    assert.equal(web.renderSvg(report, "radar"), servex.renderSvg(report, "radar"));
+  });
+
   test("the browser entry survives a trap: the instance is replaced", async () => {
     const web = await import(pathToFileURL(join(pkgDir, "servex.js")).href);
     const glue = await import(pathToFileURL(join(pkgDir, "servex_wasm_web.js")).href);

@@ -9,6 +9,7 @@ import { outcome, pkgDir, servex } from "./support.mjs";
 
 const CALLS = ["score", "catalogue", "nps", "csat", "ces", "servqual", "kano"];
 const glue = createRequire(import.meta.url)(join(pkgDir, "servex_wasm_node.cjs"));
+const renderGlue = createRequire(import.meta.url)(join(pkgDir, "servex_wasm_render_node.cjs"));
 
 
 function expectError(fn, kind, path) {
@@ -153,6 +154,20 @@ describe("hostile inputs", () => {
     } finally {
       glue.call = realCall;
     }
+    stillWorks();
+  });
+
+  test("a trap inside the renderer's module becomes a ServexError and that module is replaced", () => {
+    const report = servex.score({ indicators: [] });
+    const realRender = renderGlue.render;
+    renderGlue.render = () => renderGlue.__servexAbort();
+    try {
+      const e = expectError(() => servex.renderSvg(report, "radar"), "limit_exceeded", "");
+      assert.ok(e.cause instanceof WebAssembly.RuntimeError, String(e.cause));
+    } finally {
+      renderGlue.render = realRender;
+    }
+    assert.match(servex.renderSvg(report, "radar"), /^<svg/);
     stillWorks();
   });
 

@@ -19,17 +19,64 @@ pub const CALLS: [&str; 7] = ["score", "catalogue", "nps", "csat", "ces", "servq
 /// assert_eq!(nps["score"], 25.0);
 /// ```
 pub fn call(name: &str, input: &Value) -> Result<Value, Error> {
+    dispatch::<AsValue>(name, input)
+}
+
+/// [`call`] with the result as JSON text, written straight from the typed result (a
+/// report is never built as a JSON tree first): what a front whose boundary is text
+/// returns. The text is `call(name, input)`'s value written out.
+///
+/// ```
+/// let input = serde_json::json!({"indicators": []});
+/// let text = servex::call_text("score", &input).unwrap();
+/// assert_eq!(text, servex::call("score", &input).unwrap().to_string());
+/// ```
+pub fn call_text(name: &str, input: &Value) -> Result<String, Error> {
+    dispatch::<AsText>(name, input)
+}
+
+/// What a call's result is turned into.
+trait Output {
+    type Out;
+    fn write(result: impl serde::Serialize) -> Result<Self::Out, Error>;
+}
+
+/// A JSON tree.
+struct AsValue;
+
+impl Output for AsValue {
+    type Out = Value;
+    fn write(result: impl serde::Serialize) -> Result<Value, Error> {
+        serde_json::to_value(result).map_err(unrepresentable)
+    }
+}
+
+/// JSON text.
+struct AsText;
+
+impl Output for AsText {
+    type Out = String;
+    fn write(result: impl serde::Serialize) -> Result<String, Error> {
+        serde_json::to_string(&result).map_err(unrepresentable)
+    }
+}
+
+fn unrepresentable(e: serde_json::Error) -> Error {
+    Error::new(ErrorKind::InvalidValue, "", format!("result is not representable as JSON: {e}"))
+}
+
+fn dispatch<O: Output>(name: &str, input: &Value) -> Result<O::Out, Error> {
     crate::json::check_depth(input)?;
     match name {
-        "score" => to_json(score(&Scorecard::from_json(input)?)?),
-        "catalogue" => to_json(catalogue(input)?),
-        _ => crate::metrics::call(name, input).unwrap_or_else(|| {
+        "score" => O::write(score(&Scorecard::from_json(input)?)?),
+        "catalogue" => O::write(catalogue(input)?),
+        _ => O::write(crate::metrics::call(name, input).unwrap_or_else(|| {
             Err(Error::new(
                 ErrorKind::InvalidDocument,
                 "",
                 format!("unknown call {name:?}; the calls are {}", CALLS.join(", ")),
             ))
-        }),
+        })?),
     }
 }
 
@@ -56,11 +103,7 @@ pub fn catalogue(input: &Value) -> Result<Framework, Error> {
         _ => return Err(Error::new(ErrorKind::InvalidDocument, "/framework", "a framework id or a framework object")),
     };
     framework.map(|f| f.with_defaults()).ok_or_else(|| {
-        Error::new(ErrorKind::UnknownFramework, "/framework", format!("no built-in framework is called {choice}"))
+        let name = serde_json::to_string(choice).unwrap_or_default();
+        Error::new(ErrorKind::UnknownFramework, "/framework", format!("no built-in framework is called {name}"))
     })
-}
-
-fn to_json(result: impl serde::Serialize) -> Result<Value, Error> {
-    serde_json::to_value(result)
-        .map_err(|e| Error::new(ErrorKind::InvalidValue, "", format!("result is not representable as JSON: {e}")))
 }

@@ -230,11 +230,12 @@ impl Error {
 
     /// The error as the JSON object every front prints: `{kind, message, path}`.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "kind": self.kind().as_str(),
-            "message": self.message(),
-            "path": self.path(),
-        })
+        // Built by hand: `json!` would serialise each member through `to_value(..).unwrap()`.
+        let mut members = serde_json::Map::with_capacity(3);
+        members.insert("kind".into(), self.kind().as_str().into());
+        members.insert("message".into(), self.message().into());
+        members.insert("path".into(), self.path().into());
+        serde_json::Value::Object(members)
     }
 
     /// The same error, moved under `prefix` (a JSON Pointer), e.g. a framework's errors

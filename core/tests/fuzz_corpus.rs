@@ -1,6 +1,7 @@
 //! Replays the fuzzer's corpus (`tests/fuzz/call_text.json`, from `fuzz/`'s `call_text`
 //! target) in the normal suite: every text through its call gives a result or an
-//! error, and reading a document from text agrees with reading it from a JSON value.
+//! error, the result written as text (`call_text`) is the value's text, and reading a
+//! document from text agrees with reading it from a JSON value.
 
 use serde_json::Value;
 use servex::{call, score, Scorecard};
@@ -15,6 +16,8 @@ fn every_corpus_input_gets_a_result_or_an_error_and_both_paths_agree() {
     for input in inputs {
         let (name, text) = (input["call"].as_str().expect("call"), input["text"].as_str().expect("text"));
         let via_value = servex::json::parse(text).and_then(|value| call(name, &value));
+        let as_text = servex::json::parse(text).and_then(|value| servex::call_text(name, &value));
+        assert_eq!(as_text, via_value.as_ref().map(|v| v.to_string()).map_err(Clone::clone), "{text:?}");
         if name == "score" {
             let via_text = Scorecard::from_json_str(text).and_then(|card| score(&card));
             match (&via_value, via_text) {

@@ -7,6 +7,8 @@ import {
   ces,
   csat,
   init,
+  initRender,
+  initRenderSync,
   initSync,
   kano,
   nps,
@@ -33,6 +35,8 @@ import type {
 
 await init();
 initSync(new Uint8Array(0));
+await initRender(new URL("https://example.org/servex_wasm_render_bg.wasm"));
+initRenderSync(new Uint8Array(0));
 
 const doc: ScorecardDocument = {
   servex: 1,
@@ -68,6 +72,7 @@ const n: NpsResult = nps({ responses: [10, 9, 3], method: "wald", confidence: 0.
 const typed: NpsResult = nps({ responses: new Uint8Array([10, 9, 3]), invalid: "skip" });
 const grouped: Grouped<NpsResult> = nps({ responses: [10, 9], groups: ["a", 1] });
 const label: string | number | undefined = grouped.groups[0]?.group;
+const fast: Grouped<NpsResult> = nps({ responses: new Uint8Array([10, 9]), groups: new Uint32Array([0, 1]) });
 const c: CsatResult = csat({ responses: new Float64Array([5, 4, 1]), scale: 5, top: 2 });
 const e = ces({ responses: [7, 1], scale: 7 });
 const eNet: number = e.net;
@@ -95,7 +100,7 @@ try {
 const kinds: readonly ErrorKind[] = ERROR_KINDS;
 
 console.log(page, bare, drawing);
-console.log(headline, status, direction, levelNames, focus, same, elementTitles, n, typed, label, c, eNet, s, category, v, kinds);
+console.log(headline, status, direction, levelNames, focus, same, elementTitles, n, typed, label, fast, c, eNet, s, category, v, kinds);
 
 // @ts-expect-error: a document needs indicators.
 score({ title: "no indicators" });

@@ -19,7 +19,9 @@ pub fn builtin(id: &str) -> Option<&'static Framework> {
             // checked by the tests below; failing here is a build defect.
             crate::json::parse(ISO23592_JSON)
                 .and_then(|value| Framework::from_json(&value))
-                .expect("the embedded ISO 23592 framework parses")
+                // Named by message and path, which the binary formats anyway (an
+                // `expect` would link in the error's `Debug` only for this).
+                .unwrap_or_else(|e| panic!("the embedded ISO 23592 framework: {} at {:?}", e.message(), e.path()))
         })
     })
 }

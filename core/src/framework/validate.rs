@@ -1,7 +1,7 @@
 //! The rules a custom framework must follow (SPEC 1). Paths are relative to the
 //! framework object; the document moves them under `/framework`.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use super::Framework;
 use crate::error::{err, pointer, Error, ErrorKind};

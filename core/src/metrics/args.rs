@@ -16,17 +16,16 @@ use super::groups::{GroupLabel, Groups};
 use super::kano::classify;
 use super::matrix::{same_shape, Matrix};
 use super::servqual::{servqual, Dimension, ServqualOptions};
-use super::{
-    ces, ces_grouped, csat, csat_grouped, nps, nps_grouped, CesOptions, CsatOptions, Invalid, NpsMethod, NpsOptions,
-};
+use super::Invalid;
+
+mod scale;
+pub use scale::call_column;
 
 /// Runs metric `name` on its keyword arguments; `None` when `name` is not a metric.
 // Called by the crate-level `call`, which lives outside the metrics module.
 pub(crate) fn call(name: &str, input: &Value) -> Option<Result<Value, Error>> {
     let run: fn(&Value) -> Result<Value, Error> = match name {
-        "nps" => nps_call,
-        "csat" => csat_call,
-        "ces" => ces_call,
+        "nps" | "csat" | "ces" => return scale::call(name, input),
         "servqual" => servqual_call,
         "kano" => kano_call,
         _ => return None,
@@ -167,52 +166,6 @@ fn whole_i64(x: Option<f64>) -> Option<i64> {
     let x = x?;
     let inside = x.fract() == 0.0 && x >= -(2f64.powi(63)) && x < 2f64.powi(63);
     inside.then_some(x as i64)
-}
-
-fn nps_call(input: &Value) -> Result<Value, Error> {
-    let args = Args::new(input, &["responses", "method", "confidence", "invalid", "groups"])?;
-    let defaults = NpsOptions::default();
-    let methods = [("wald", NpsMethod::Wald), ("adjusted_wald", NpsMethod::AdjustedWald)];
-    let options = NpsOptions {
-        method: args.word("method", &methods)?.unwrap_or(defaults.method),
-        confidence: args.number("confidence")?.unwrap_or(defaults.confidence),
-        invalid: args.invalid()?,
-    };
-    let groups = groups(&args)?;
-    let responses = responses(&args)?;
-    match groups {
-        Some(g) => to_json(nps_grouped(&responses, &g, &options)?),
-        None => to_json(nps(&responses, &options)?),
-    }
-}
-
-fn csat_call(input: &Value) -> Result<Value, Error> {
-    let args = Args::new(input, &["responses", "scale", "top", "confidence", "invalid", "groups"])?;
-    let defaults = CsatOptions::default();
-    let options = CsatOptions {
-        scale: args.count("scale")?.unwrap_or(defaults.scale),
-        top: args.count("top")?.unwrap_or(defaults.top),
-        confidence: args.number("confidence")?.unwrap_or(defaults.confidence),
-        invalid: args.invalid()?,
-    };
-    let groups = groups(&args)?;
-    let responses = responses(&args)?;
-    match groups {
-        Some(g) => to_json(csat_grouped(&responses, &g, &options)?),
-        None => to_json(csat(&responses, &options)?),
-    }
-}
-
-fn ces_call(input: &Value) -> Result<Value, Error> {
-    let args = Args::new(input, &["responses", "scale", "invalid", "groups"])?;
-    let options =
-        CesOptions { scale: args.count("scale")?.unwrap_or(CesOptions::default().scale), invalid: args.invalid()? };
-    let groups = groups(&args)?;
-    let responses = responses(&args)?;
-    match groups {
-        Some(g) => to_json(ces_grouped(&responses, &g, &options)?),
-        None => to_json(ces(&responses, &options)?),
-    }
 }
 
 /// The rows of an array of arrays (`invalid_document` at the member or the row).

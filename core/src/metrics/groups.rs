@@ -1,6 +1,6 @@
 //! Group labels for rows, factorised once into dense codes, and grouped results.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -123,6 +123,8 @@ pub trait GroupCode: Copy + sealed::Sealed {
     /// The largest [`GroupCode::index`] of `codes` (0 for none): a negative code makes
     /// it huge. One pass at the codes' own width, so that it vectorises.
     fn max_index(codes: &[Self]) -> usize;
+    /// The code as an integer label; `None` for a `u64` past `i64::MAX`.
+    fn label(self) -> Option<i64>;
 }
 
 macro_rules! group_code {
@@ -148,6 +150,9 @@ macro_rules! group_code {
                 } else {
                     lo.index().max(hi.index())
                 }
+            }
+            fn label(self) -> Option<i64> {
+                i64::try_from(self).ok()
             }
         }
     )*};
@@ -248,7 +253,7 @@ impl<'a> Groups<'a> {
             let code = with_codes!(codes, |s| s.get(row).map(|c| c.signed())).unwrap_or_default();
             return code_out_of_range(row, code);
         }
-        let mut seen = std::collections::HashSet::with_capacity(count);
+        let mut seen = HashSet::with_capacity(count);
         for label in &labels {
             if !seen.insert(label) {
                 return err(ErrorKind::DuplicateId, "/groups", format!("group label {label} is given for two codes"));
@@ -272,6 +277,42 @@ impl<'a> Groups<'a> {
     /// [`Groups::from_dense`] for codes already wrapped as [`Codes`].
     pub fn from_dense_slice(codes: Codes<'a>, limit: usize) -> Option<Groups<'a>> {
         with_codes!(codes, |s| Groups::from_dense(s, limit))
+    }
+
+    /// Integer labels, one per row, in any integer width: used as their own codes
+    /// (borrowed, no hashing, [`Groups::from_dense`]) when they are small non-negative
+    /// integers, factorised like any labels otherwise. The groups are those of the same
+    /// labels written as JSON integers: a negative label is a label like any other.
+    ///
+    /// ```
+    /// use servex::metrics::{Codes, GroupLabel, Groups};
+    /// let dense = Groups::from_integers(&[3u32, 1, 3]).unwrap();
+    /// assert_eq!(dense.codes(), Codes::U32(&[3, 1, 3]));
+    /// let any = Groups::from_integers(&[-5i32, 1, -5]).unwrap();
+    /// assert_eq!(any.labels(), &[GroupLabel::Int(-5), GroupLabel::Int(1)]);
+    /// ```
+    ///
+    /// # Errors
+    /// `invalid_value` at `/groups/INDEX` for a `u64` label past `i64::MAX`;
+    /// `limit_exceeded` as [`Groups::from_labels`].
+    pub fn from_integers<C: GroupCode>(labels: &'a [C]) -> Result<Groups<'a>, Error> {
+        /// Past this many labels, codes are factorised rather than used as indexes.
+        const DENSE: usize = 1 << 16;
+        if let Some(g) = Groups::from_dense(labels, DENSE) {
+            return Ok(g);
+        }
+        let mut wide = Vec::with_capacity(labels.len());
+        for (row, &label) in labels.iter().enumerate() {
+            let Some(label) = label.label() else {
+                return err(
+                    ErrorKind::InvalidValue,
+                    pointer("/groups", row),
+                    "a group label must fit a 64-bit integer",
+                );
+            };
+            wide.push(label);
+        }
+        Groups::from_labels(wide)
     }
 
     /// The code of every row.
@@ -387,6 +428,26 @@ mod tests {
         assert_eq!(dup.map(|e| e.kind()), Some(ErrorKind::DuplicateId));
         let empty = Groups::from_codes::<u32>(&[], vec![]);
         assert!(empty.is_ok_and(|g| g.is_empty()));
+    }
+
+    #[test]
+    fn integer_labels_group_as_their_json_form() {
+        let json = |labels: &[i64]| Groups::from_labels(labels.iter().copied()).ok();
+        let firsts = |g: &Groups<'_>| -> Vec<GroupLabel> {
+            g.appearance_order().iter().map(|&c| g.labels()[c as usize].clone()).collect()
+        };
+        let dense = [4u16, 0, 4, 2];
+        let g = Groups::from_integers(&dense).ok();
+        assert!(matches!(g.as_ref().map(|g| &g.codes), Some(Store::Borrowed(_))));
+        assert_eq!(g.as_ref().map(firsts), json(&[4, 0, 4, 2]).as_ref().map(firsts));
+        let negative = [-1i8, 3, -1];
+        let g = Groups::from_integers(&negative).ok();
+        assert_eq!(g, json(&[-1, 3, -1]));
+        let wide = [70_000u32, 1];
+        assert_eq!(Groups::from_integers(&wide).ok(), json(&[70_000, 1]));
+        let huge = [1u64, u64::MAX];
+        let e = Groups::from_integers(&huge).err();
+        assert_eq!(e.map(|e| (e.kind(), e.path().to_string())), Some((ErrorKind::InvalidValue, "/groups/1".into())));
     }
 
     #[test]

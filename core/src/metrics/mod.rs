@@ -18,6 +18,7 @@ use crate::error::{err, Error, ErrorKind};
 
 mod args;
 pub(crate) use args::call;
+pub use args::call_column;
 mod ces;
 mod csat;
 mod groups;

@@ -1,7 +1,7 @@
 //! SERVQUAL gaps: perception minus expectation per item, dimension and respondent
 //! (SPEC 7).
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use serde::Serialize;
 

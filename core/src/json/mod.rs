@@ -1,9 +1,16 @@
 //! JSON text in, with the SPEC 8 nesting limit enforced before any parsing, so that
-//! hostile text is refused cheaply and never recurses deeply.
+//! hostile text is refused cheaply and never recurses deeply; typed values out of a
+//! JSON tree with the path of any fault (`read`); answers out as JSON text
+//! ([`envelope`]).
 
 use serde_json::Value;
 
-use crate::error::{err, pointer, Error, ErrorKind};
+use crate::error::{err, Error, ErrorKind};
+
+mod envelope;
+mod read;
+pub use envelope::{envelope, error_envelope};
+pub(crate) use read::from_value;
 
 /// The deepest nesting a document may have; the top-level value is depth 1.
 pub const MAX_DEPTH: usize = 64;
@@ -68,22 +75,6 @@ pub(crate) fn check_depth_at(value: &Value, depth: usize) -> Result<(), Error> {
 
 fn too_deep() -> Result<(), Error> {
     err(ErrorKind::LimitExceeded, "", format!("JSON is nested more than {MAX_DEPTH} deep"))
-}
-
-/// Deserialises a typed value, turning serde's complaint into `invalid_document` at the
-/// JSON Pointer of the offending member (an unknown field is named itself).
-pub(crate) fn from_value<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, Error> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let mut path = String::new();
-        for segment in e.path().iter() {
-            match segment {
-                serde_path_to_error::Segment::Seq { index } => path = pointer(&path, index),
-                serde_path_to_error::Segment::Map { key } => path = pointer(&path, key),
-                serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
-            }
-        }
-        Error::new(ErrorKind::InvalidDocument, path, e.inner().to_string())
-    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,76 @@
+//! JSON text in, envelope text out, around [`servex::report::render::from_json`]; plain
+//! Rust, unit-tested on the host and under wasm.
+
+use serde_json::Value;
+
+/// Renders `input`, JSON text `{report, document?, chart?}`: the HTML page, or the SVG
+/// of `chart`, as `{"ok": text}`; a fault as `{"error": {kind, message, path}}`, with
+/// paths into `/report`, `/document` or at `/chart`.
+///
+/// ```
+/// let out = servex_wasm_render::run(r#"{"report": {}, "chart": "radar"}"#);
+/// assert!(out.starts_with(r#"{"error":"#));
+/// ```
+pub fn run(input: &str) -> String {
+    servex::json::envelope(servex::json::parse(input).and_then(|value| render(&value)))
+}
+
+fn render(input: &Value) -> Result<String, servex::Error> {
+    let member = |key: &str| input.get(key).filter(|v| !v.is_null());
+    let report = member("report").ok_or_else(|| {
+        servex::Error::new(servex::ErrorKind::InvalidDocument, "", "render needs {report, document?, chart?}")
+    })?;
+    let chart = match member("chart") {
+        None => None,
+        Some(Value::String(name)) => Some(name.as_str()),
+        Some(_) => {
+            return Err(servex::Error::new(
+                servex::ErrorKind::InvalidDocument,
+                "/chart",
+                "a chart is named by a string",
+            ))
+        }
+    };
+    servex::report::render::from_json(report, member("document"), chart)
+        .map(|text| serde_json::to_string(&text).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(text: &str) -> Value {
+        serde_json::from_str(text).expect("the envelope is JSON")
+    }
+
+    fn sample_report() -> Value {
+        serde_json::to_value(servex::score(&servex::sample::sample_scorecard()).expect("the sample scores"))
+            .expect("a report is JSON")
+    }
+
+    #[test]
+    fn charts_and_the_page_are_the_core_renderers_bytes() {
+        let report = servex::score(&servex::sample::sample_scorecard()).expect("scores");
+        let input = serde_json::json!({"report": sample_report(), "chart": "pyramid"});
+        let out = parsed(&run(&input.to_string()));
+        let expected = servex::report::render::svg(&report, servex::report::render::Chart::Pyramid);
+        assert_eq!(out["ok"], expected.as_str());
+        let page = parsed(&run(&serde_json::json!({"report": sample_report()}).to_string()));
+        assert!(page["ok"].as_str().is_some_and(|html| html.starts_with("<!DOCTYPE html>")));
+    }
+
+    #[test]
+    fn faults_are_envelopes_with_paths() {
+        let cases = [
+            (serde_json::json!({}), "invalid_document", ""),
+            (serde_json::json!({"report": sample_report(), "chart": 3}), "invalid_document", "/chart"),
+            (serde_json::json!({"report": sample_report(), "chart": "pie"}), "invalid_document", "/chart"),
+            (serde_json::json!({"report": {"score": "high"}}), "invalid_document", "/report/score"),
+        ];
+        for (input, kind, path) in cases {
+            let out = parsed(&run(&input.to_string()));
+            assert_eq!((out["error"]["kind"].as_str(), out["error"]["path"].as_str()), (Some(kind), Some(path)));
+        }
+        assert_eq!(parsed(&run("{"))["error"]["kind"], "invalid_json");
+    }
+}

@@ -1,0 +1,117 @@
+//! The scale metrics (NPS, CSAT, CES) from keyword arguments: one reading of their
+//! options and one dispatch to the kernels, shared by the JSON front and by fronts that
+//! hold the response column as numbers already (a JavaScript typed array), so that a
+//! typed column answers exactly as the same column written in JSON.
+
+use serde_json::Value;
+
+use crate::error::{err, Error, ErrorKind};
+
+use super::super::groups::Groups;
+use super::super::response::Response;
+use super::super::{
+    ces, ces_grouped, csat, csat_grouped, nps, nps_grouped, CesOptions, CsatOptions, NpsMethod, NpsOptions,
+};
+use super::{groups, responses, to_json, Args};
+
+/// A scale metric with its options.
+#[derive(Debug, Clone, Copy)]
+enum Scale {
+    Nps(NpsOptions),
+    Csat(CsatOptions),
+    Ces(CesOptions),
+}
+
+impl Scale {
+    /// The keyword arguments of scale metric `name` (responses and groups included), or
+    /// `None` when `name` is not one.
+    fn arguments(name: &str) -> Option<&'static [&'static str]> {
+        match name {
+            "nps" => Some(&["responses", "method", "confidence", "invalid", "groups"]),
+            "csat" => Some(&["responses", "scale", "top", "confidence", "invalid", "groups"]),
+            "ces" => Some(&["responses", "scale", "invalid", "groups"]),
+            _ => None,
+        }
+    }
+
+    /// Reads the options of metric `name` (one of [`Scale::arguments`]' names).
+    fn read(name: &str, args: &Args<'_>) -> Result<Scale, Error> {
+        Ok(match name {
+            "nps" => {
+                let defaults = NpsOptions::default();
+                let methods = [("wald", NpsMethod::Wald), ("adjusted_wald", NpsMethod::AdjustedWald)];
+                Scale::Nps(NpsOptions {
+                    method: args.word("method", &methods)?.unwrap_or(defaults.method),
+                    confidence: args.number("confidence")?.unwrap_or(defaults.confidence),
+                    invalid: args.invalid()?,
+                })
+            }
+            "csat" => {
+                let defaults = CsatOptions::default();
+                Scale::Csat(CsatOptions {
+                    scale: args.count("scale")?.unwrap_or(defaults.scale),
+                    top: args.count("top")?.unwrap_or(defaults.top),
+                    confidence: args.number("confidence")?.unwrap_or(defaults.confidence),
+                    invalid: args.invalid()?,
+                })
+            }
+            _ => Scale::Ces(CesOptions {
+                scale: args.count("scale")?.unwrap_or(CesOptions::default().scale),
+                invalid: args.invalid()?,
+            }),
+        })
+    }
+
+    fn run<T: Response>(self, responses: &[T], groups: Option<&Groups<'_>>) -> Result<Value, Error> {
+        match (self, groups) {
+            (Scale::Nps(o), None) => to_json(nps(responses, &o)?),
+            (Scale::Nps(o), Some(g)) => to_json(nps_grouped(responses, g, &o)?),
+            (Scale::Csat(o), None) => to_json(csat(responses, &o)?),
+            (Scale::Csat(o), Some(g)) => to_json(csat_grouped(responses, g, &o)?),
+            (Scale::Ces(o), None) => to_json(ces(responses, &o)?),
+            (Scale::Ces(o), Some(g)) => to_json(ces_grouped(responses, g, &o)?),
+        }
+    }
+}
+
+/// Scale metric `name` on its keyword-argument object; `None` when `name` is not one.
+pub(super) fn call(name: &str, input: &Value) -> Option<Result<Value, Error>> {
+    let known = Scale::arguments(name)?;
+    let run = || {
+        let args = Args::new(input, known)?;
+        let scale = Scale::read(name, &args)?;
+        let groups = groups(&args)?;
+        let responses = responses(&args)?;
+        scale.run(&responses, groups.as_ref())
+    };
+    Some(run())
+}
+
+/// Scale metric `name` (`nps`, `csat` or `ces`) over a response column a front holds as
+/// numbers, with the other keyword arguments (`method`, `scale`, `invalid`, ...) as
+/// their JSON object and the groups, if any, already built (e.g. by
+/// [`Groups::from_integers`]). The result, and any error with its kind and path, is the
+/// one [`crate::call`] gives for the same column and groups written in JSON.
+///
+/// ```
+/// use serde_json::json;
+/// let typed = servex::metrics::call_column("nps", &json!({"invalid": "skip"}), &[10u8, 9, 3, 77], None);
+/// let text = servex::call("nps", &json!({"responses": [10, 9, 3, 77], "invalid": "skip"}));
+/// assert_eq!(typed, text);
+/// ```
+///
+/// # Errors
+/// `invalid_document` at `""` when `name` is not a scale metric, and every error of the
+/// metric itself.
+pub fn call_column<T: Response>(
+    name: &str,
+    options: &Value,
+    responses: &[T],
+    groups: Option<&Groups<'_>>,
+) -> Result<Value, Error> {
+    let Some(known) = Scale::arguments(name) else {
+        return err(ErrorKind::InvalidDocument, "", format!("{name:?} is not a scale metric (nps, csat, ces)"));
+    };
+    let args = Args::new(options, known)?;
+    Scale::read(name, &args)?.run(responses, groups)
+}
