@@ -286,26 +286,13 @@ impl<'py> CodeArray<'py> {
     }
 }
 
-/// Integer labels (a typed slice) to groups, the general way.
-fn int_groups_of(py: Python<'_>, codes: Codes<'_>) -> PyResult<RowGroups<'static>> {
-    match codes {
-        Codes::U8(s) => int_groups(py, s),
-        Codes::I8(s) => int_groups(py, s),
-        Codes::U16(s) => int_groups(py, s),
-        Codes::I16(s) => int_groups(py, s),
-        Codes::U32(s) => int_groups(py, s),
-        Codes::I32(s) => int_groups(py, s),
-        Codes::U64(s) => int_groups(py, s),
-        Codes::I64(s) => int_groups(py, s),
-    }
-}
-
-/// Row groups as the binding reads them: codes with their labels or integer labels
-/// used as codes (both borrowed by the kernel in place), or labels coded here.
+/// Row groups as the binding reads them: codes with their labels (a pandas
+/// categorical) or integer labels (both borrowed in place), whole-number floats read
+/// as integer labels, or labels factorised here.
 enum RowGroups<'py> {
     Coded(CodeArray<'py>, Vec<GroupLabel>),
-    Dense(CodeArray<'py>),
-    Widened(Vec<u32>, Vec<GroupLabel>),
+    Integers(CodeArray<'py>),
+    Whole(Vec<i64>),
     Factorised(Groups<'static>),
 }
 
@@ -332,34 +319,6 @@ fn groups_from_codes<'py>(
     Ok(RowGroups::Coded(codes, out))
 }
 
-/// Integer labels to groups: a small range is coded directly, without hashing.
-fn int_groups<T: Copy + Ord>(py: Python<'_>, values: &[T]) -> PyResult<RowGroups<'static>>
-where
-    i64: TryFrom<T>,
-{
-    const DENSE: u64 = 1 << 16;
-    let wide =
-        |row: usize, v: T| i64::try_from(v).map_err(|_| bad_label(py, row, "a group label must fit a 64-bit integer"));
-    let (Some(&lo), Some(&hi)) = (values.iter().min(), values.iter().max()) else {
-        return Ok(RowGroups::Widened(Vec::new(), Vec::new()));
-    };
-    let lo = i64::try_from(lo).ok();
-    let hi = i64::try_from(hi).ok();
-    if let (Some(lo), Some(hi)) = (lo, hi) {
-        if hi.abs_diff(lo) < DENSE {
-            let codes = values
-                .iter()
-                .map(|&v| {
-                    i64::try_from(v).map(|v| u32::try_from(v.abs_diff(lo)).unwrap_or(u32::MAX)).unwrap_or(u32::MAX)
-                })
-                .collect();
-            return Ok(RowGroups::Widened(codes, (lo..=hi).map(GroupLabel::Int).collect()));
-        }
-    }
-    let labels = values.iter().enumerate().map(|(row, &v)| wide(row, v)).collect::<PyResult<Vec<i64>>>()?;
-    Groups::from_labels(labels).map(RowGroups::Factorised).map_err(|e| to_py(py, &e))
-}
-
 /// Whole-number floats to groups; NaN or a fraction is `invalid_value` at its row.
 fn float_groups<T: Copy + Into<f64>>(py: Python<'_>, values: &[T]) -> PyResult<RowGroups<'static>> {
     let labels = values
@@ -367,14 +326,14 @@ fn float_groups<T: Copy + Into<f64>>(py: Python<'_>, values: &[T]) -> PyResult<R
         .enumerate()
         .map(|(row, &v)| whole(v.into()).ok_or_else(|| bad_label(py, row, LABEL_TYPE)))
         .collect::<PyResult<Vec<i64>>>()?;
-    int_groups(py, &labels)
+    Ok(RowGroups::Whole(labels))
 }
 
 /// Groups from a numeric numpy array, if `groups` is one: integers are borrowed as
 /// their own codes when they are small and not negative.
 fn groups_from_numbers<'py>(py: Python<'py>, groups: &Bound<'py, PyAny>) -> PyResult<Option<RowGroups<'py>>> {
     if let Some(codes) = CodeArray::read(groups) {
-        return Ok(Some(RowGroups::Dense(codes)));
+        return Ok(Some(RowGroups::Integers(codes)));
     }
     macro_rules! floats {
         ($($t:ty),*) => {$(
@@ -460,22 +419,19 @@ fn run_groups(
     match row_groups {
         None => run_metric(py, metric, responses, None),
         Some(RowGroups::Factorised(g)) => run_metric(py, metric, responses, Some(Build::Ready(&g))),
-        Some(RowGroups::Widened(codes, labels)) => {
-            run_metric(py, metric, responses, Some(Build::Coded(GroupCode::wrap(&codes), labels)))
-        }
+        Some(RowGroups::Whole(labels)) => run_integers(py, metric, responses, Codes::I64(&labels)),
         Some(RowGroups::Coded(array, labels)) => {
             array.with(|codes| run_metric(py, metric, responses, Some(Build::Coded(codes, labels))))
         }
-        Some(RowGroups::Dense(array)) => array.with(|codes| {
-            // Small non-negative integers are their own codes; anything else is coded
-            // the general way (which never gives `Dense` again).
-            const DENSE: usize = 1 << 16;
-            match py.detach(|| Groups::from_dense_slice(codes, DENSE)) {
-                Some(g) => run_metric(py, metric, responses, Some(Build::Ready(&g))),
-                None => run_groups(py, metric, responses, Some(int_groups_of(py, codes)?)),
-            }
-        }),
+        Some(RowGroups::Integers(array)) => array.with(|codes| run_integers(py, metric, responses, codes)),
     }
+}
+
+/// Runs the metric grouped by integer labels, which the core uses as their own codes
+/// when they are small and not negative and factorises otherwise.
+fn run_integers(py: Python<'_>, metric: Metric, responses: &Bound<'_, PyAny>, labels: Codes<'_>) -> PyResult<Value> {
+    let groups = py.detach(|| Groups::from_integer_slice(labels)).map_err(|e| to_py(py, &e))?;
+    run_metric(py, metric, responses, Some(Build::Ready(&groups)))
 }
 
 /// Groups ready for the kernel, or codes and labels to check (with the GIL released).

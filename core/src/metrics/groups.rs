@@ -315,6 +315,14 @@ impl<'a> Groups<'a> {
         Groups::from_labels(wide)
     }
 
+    /// [`Groups::from_integers`] for labels already wrapped as [`Codes`].
+    ///
+    /// # Errors
+    /// As [`Groups::from_integers`].
+    pub fn from_integer_slice(labels: Codes<'a>) -> Result<Groups<'a>, Error> {
+        with_codes!(labels, |s| Groups::from_integers(s))
+    }
+
     /// The code of every row.
     pub fn codes(&self) -> Codes<'_> {
         match &self.codes {
