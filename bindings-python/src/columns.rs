@@ -136,20 +136,15 @@ impl<'py> Options<'_, 'py> {
     }
 }
 
-fn to_json(result: impl serde::Serialize) -> Result<Value, Error> {
-    serde_json::to_value(result)
-        .map_err(|e| Error::new(ErrorKind::InvalidValue, "", format!("result not representable: {e}")))
-}
-
 /// Runs the kernel on a column (grouped or not).
 fn kernel<T: Response + Sync>(metric: Metric, values: &[T], groups: Option<&Groups<'_>>) -> Result<Value, Error> {
     match (metric, groups) {
-        (Metric::Nps(o), None) => to_json(nps(values, &o)?),
-        (Metric::Nps(o), Some(g)) => to_json(nps_grouped(values, g, &o)?),
-        (Metric::Csat(o), None) => to_json(csat(values, &o)?),
-        (Metric::Csat(o), Some(g)) => to_json(csat_grouped(values, g, &o)?),
-        (Metric::Ces(o), None) => to_json(ces(values, &o)?),
-        (Metric::Ces(o), Some(g)) => to_json(ces_grouped(values, g, &o)?),
+        (Metric::Nps(o), None) => servex::json::to_tree(nps(values, &o)?),
+        (Metric::Nps(o), Some(g)) => servex::json::to_tree(nps_grouped(values, g, &o)?),
+        (Metric::Csat(o), None) => servex::json::to_tree(csat(values, &o)?),
+        (Metric::Csat(o), Some(g)) => servex::json::to_tree(csat_grouped(values, g, &o)?),
+        (Metric::Ces(o), None) => servex::json::to_tree(ces(values, &o)?),
+        (Metric::Ces(o), Some(g)) => servex::json::to_tree(ces_grouped(values, g, &o)?),
     }
 }
 

@@ -121,14 +121,20 @@ const isOneOf = (value, types) => types.some((type) => value instanceof type);
 function typedColumn(input) {
   try {
     if (typeof input !== "object" || input === null || typeof input.toJSON === "function") return undefined;
+    // Only own enumerable members, the ones JSON.stringify would read.
+    const own = (key) => Object.prototype.propertyIsEnumerable.call(input, key);
     const { responses, groups, ...options } = input;
-    if (!isOneOf(responses, RESPONSE_ARRAYS) || typeof responses.toJSON === "function") return undefined;
+    if (!own("responses") || !isOneOf(responses, RESPONSE_ARRAYS) || typeof responses.toJSON === "function") {
+      return undefined;
+    }
     const column = {
       options,
       responses: responses instanceof Uint8Array || responses instanceof Float64Array ? responses : new Float64Array(responses),
       unsigned: undefined,
       signed: undefined,
     };
+    // Inherited groups: the JSON way does not see them, so it decides.
+    if (groups !== undefined && !own("groups")) return undefined;
     if (groups === undefined || groups === null) return column;
     if (typeof groups.toJSON === "function") return undefined;
     if (isOneOf(groups, UNSIGNED_GROUPS)) column.unsigned = groups instanceof Uint32Array ? groups : new Uint32Array(groups);

@@ -26,8 +26,7 @@ pub fn run_column<T: Response>(
             (None, Some(labels)) => Some(Groups::from_integers(labels)?),
             (None, None) => None,
         };
-        servex::metrics::call_column(name, &options, responses, groups.as_ref())
-            .map(|result| serde_json::to_string(&result).unwrap_or_default())
+        servex::metrics::call_column(name, &options, responses, groups.as_ref()).and_then(servex::json::to_text)
     }))
 }
 

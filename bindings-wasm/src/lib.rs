@@ -8,7 +8,7 @@
 //! `{"error": {kind, message, path}}`, which the wrapper turns into a plain
 //! object or a thrown `ServexError`. Nothing here panics on user input.
 //!
-//! The one exception is the fast path of the scale metrics ([`column_u8`],
+//! The one exception to text at the boundary is the fast path of the scale metrics ([`column_u8`],
 //! [`column_f64`]): a typed array of responses and typed integer group labels are
 //! copied into the module's memory as they are (typed arrays cannot be hostile), and
 //! only the other keyword arguments come as JSON text.

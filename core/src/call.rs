@@ -39,6 +39,8 @@ pub fn call_text(name: &str, input: &Value) -> Result<String, Error> {
 trait Output {
     type Out;
     fn write(result: impl serde::Serialize) -> Result<Self::Out, Error>;
+    /// A result that is a JSON tree already (the metrics'), taken as it is.
+    fn tree(result: Value) -> Result<Self::Out, Error>;
 }
 
 /// A JSON tree.
@@ -47,7 +49,10 @@ struct AsValue;
 impl Output for AsValue {
     type Out = Value;
     fn write(result: impl serde::Serialize) -> Result<Value, Error> {
-        serde_json::to_value(result).map_err(unrepresentable)
+        crate::json::to_tree(result)
+    }
+    fn tree(result: Value) -> Result<Value, Error> {
+        Ok(result)
     }
 }
 
@@ -57,12 +62,11 @@ struct AsText;
 impl Output for AsText {
     type Out = String;
     fn write(result: impl serde::Serialize) -> Result<String, Error> {
-        serde_json::to_string(&result).map_err(unrepresentable)
+        crate::json::to_text(result)
     }
-}
-
-fn unrepresentable(e: serde_json::Error) -> Error {
-    Error::new(ErrorKind::InvalidValue, "", format!("result is not representable as JSON: {e}"))
+    fn tree(result: Value) -> Result<String, Error> {
+        Self::write(result)
+    }
 }
 
 fn dispatch<O: Output>(name: &str, input: &Value) -> Result<O::Out, Error> {
@@ -70,7 +74,7 @@ fn dispatch<O: Output>(name: &str, input: &Value) -> Result<O::Out, Error> {
     match name {
         "score" => O::write(score(&Scorecard::from_json(input)?)?),
         "catalogue" => O::write(catalogue(input)?),
-        _ => O::write(crate::metrics::call(name, input).unwrap_or_else(|| {
+        _ => O::tree(crate::metrics::call(name, input).unwrap_or_else(|| {
             Err(Error::new(
                 ErrorKind::InvalidDocument,
                 "",

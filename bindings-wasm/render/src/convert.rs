@@ -31,8 +31,7 @@ fn render(input: &Value) -> Result<String, servex::Error> {
             ))
         }
     };
-    servex::report::render::from_json(report, member("document"), chart)
-        .map(|text| serde_json::to_string(&text).unwrap_or_default())
+    servex::report::render::from_json(report, member("document"), chart).and_then(servex::json::to_text)
 }
 
 #[cfg(test)]

@@ -12,6 +12,21 @@ mod read;
 pub use envelope::{envelope, error_envelope};
 pub(crate) use read::from_value;
 
+/// A result as a JSON tree: `invalid_value` at `""` when it holds what JSON cannot
+/// (a non-finite number), never a panic.
+pub fn to_tree(result: impl serde::Serialize) -> Result<Value, Error> {
+    serde_json::to_value(result).map_err(unrepresentable)
+}
+
+/// A result as JSON text, as [`to_tree`].
+pub fn to_text(result: impl serde::Serialize) -> Result<String, Error> {
+    serde_json::to_string(&result).map_err(unrepresentable)
+}
+
+fn unrepresentable(e: serde_json::Error) -> Error {
+    Error::new(ErrorKind::InvalidValue, "", format!("result is not representable as JSON: {e}"))
+}
+
 /// The deepest nesting a document may have; the top-level value is depth 1.
 pub const MAX_DEPTH: usize = 64;
 

@@ -7,7 +7,7 @@
 //! answers, where NaN means "not answered"), so that the scan order and the paths of
 //! invalid values are the kernels' own.
 
-use serde::Serialize;
+use crate::json::to_tree;
 use serde_json::{Map, Value};
 
 use crate::error::{err, pointer, Error, ErrorKind};
@@ -117,11 +117,6 @@ fn wrong_type(key: &str, what: &str) -> Error {
     Error::new(ErrorKind::InvalidDocument, pointer("", key), format!("{key} must be {what}"))
 }
 
-fn to_json<T: Serialize>(result: T) -> Result<Value, Error> {
-    serde_json::to_value(result)
-        .map_err(|e| Error::new(ErrorKind::InvalidValue, "", format!("result not representable: {e}")))
-}
-
 /// `responses` as an `f64` column: non-numbers become NaN (invalid at their index);
 /// a nested array or object makes the whole member `invalid_document`.
 fn responses(args: &Args<'_>) -> Result<Vec<f64>, Error> {
@@ -209,7 +204,7 @@ fn servqual_call(input: &Value) -> Result<Value, Error> {
         weights: weights(&args)?,
         tolerance: args.number("tolerance")?.unwrap_or(0.0),
     };
-    to_json(servqual(&e, &p, &options)?)
+    to_tree(servqual(&e, &p, &options)?)
 }
 
 fn dimensions(args: &Args<'_>) -> Result<Option<Vec<Dimension>>, Error> {
@@ -333,7 +328,7 @@ fn kano_call(input: &Value) -> Result<Value, Error> {
     };
     let fm = Matrix::new(&f.cells, rows, columns).map_err(|e| e.under("/functional"))?;
     let dm = Matrix::new(&d.cells, rows, columns).map_err(|e| e.under("/dysfunctional"))?;
-    to_json(classify(&fm, &dm, names.as_deref(), f.flat)?)
+    to_tree(classify(&fm, &dm, names.as_deref(), f.flat)?)
 }
 
 #[cfg(test)]

@@ -115,8 +115,8 @@ mod sealed {
 pub trait GroupCode: Copy + sealed::Sealed {
     /// The slice as [`Codes`].
     fn wrap(codes: &[Self]) -> Codes<'_>;
-    /// The code as an index; a negative code becomes an index no table has (its
-    /// two's complement, sign-extended), so a bounds check rejects it.
+    /// The code as an index; a negative code, or one past `usize::MAX`, becomes
+    /// `usize::MAX`, an index no table has, so a bounds check rejects it.
     fn index(self) -> usize;
     /// The code as a signed integer (for messages).
     fn signed(self) -> i64;
@@ -135,9 +135,10 @@ macro_rules! group_code {
                 Codes::$v(codes)
             }
             #[inline(always)]
-            #[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss, clippy::cast_possible_truncation)]
             fn index(self) -> usize {
-                self as i64 as usize
+                // Saturating, so that no code (a negative one, or a 64-bit one on a
+                // 32-bit target) can alias a valid index.
+                usize::try_from(self).unwrap_or(usize::MAX)
             }
             #[allow(clippy::cast_possible_wrap)]
             fn signed(self) -> i64 {
@@ -274,11 +275,6 @@ impl<'a> Groups<'a> {
         Some(Groups { codes: Store::Borrowed(C::wrap(codes)), labels, in_appearance_order: false })
     }
 
-    /// [`Groups::from_dense`] for codes already wrapped as [`Codes`].
-    pub fn from_dense_slice(codes: Codes<'a>, limit: usize) -> Option<Groups<'a>> {
-        with_codes!(codes, |s| Groups::from_dense(s, limit))
-    }
-
     /// Integer labels, one per row, in any integer width: used as their own codes
     /// (borrowed, no hashing, [`Groups::from_dense`]) when they are small non-negative
     /// integers, factorised like any labels otherwise. The groups are those of the same
@@ -296,9 +292,11 @@ impl<'a> Groups<'a> {
     /// `invalid_value` at `/groups/INDEX` for a `u64` label past `i64::MAX`;
     /// `limit_exceeded` as [`Groups::from_labels`].
     pub fn from_integers<C: GroupCode>(labels: &'a [C]) -> Result<Groups<'a>, Error> {
-        /// Past this many labels, codes are factorised rather than used as indexes.
+        // Past this many labels (and past twice the rows, so that a few large labels
+        // do not make a large table), labels are factorised rather than used as indexes.
         const DENSE: usize = 1 << 16;
-        if let Some(g) = Groups::from_dense(labels, DENSE) {
+        let limit = DENSE.min(labels.len().saturating_mul(2).max(1024));
+        if let Some(g) = Groups::from_dense(labels, limit) {
             return Ok(g);
         }
         let mut wide = Vec::with_capacity(labels.len());

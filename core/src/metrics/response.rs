@@ -356,6 +356,7 @@ fn scatter<V: Copy, C: GroupCode, L: Fn(usize) -> usize>(
     let (head_values, tail_values) = values.split_at(chunked);
     let (head_codes, tail_codes) = codes.split_at(chunked);
     for (chunk, (vs, cs)) in head_values.chunks_exact(LANES).zip(head_codes.chunks_exact(LANES)).enumerate() {
+        // `chunks_exact` gives exactly `LANES` items, so both conversions succeed.
         let (Ok(vs), Ok(cs)) = (<&[V; LANES]>::try_from(vs), <[C; LANES]>::try_from(cs)) else {
             continue;
         };
@@ -392,9 +393,9 @@ fn scatter_rows<V: Copy, C: GroupCode>(
 fn add_one<C: GroupCode>(hist: &mut [u32], shift: u32, bin: usize, code: C) -> bool {
     // A code past the table must not wrap around into a valid slot when shifted. A
     // code of at most `usize::BITS - 9` bits shifted by at most 8 (`MAX_BINS`) cannot
-    // wrap: its slot is past the table exactly when its group is (a negative code
-    // sign-extends to an index near `usize::MAX`, whose slot stays past any table), so
-    // only wider codes need the group compared first.
+    // wrap: its slot is past the table exactly when its group is (a negative code's
+    // index is `usize::MAX`, whose slot stays past any table), so only wider codes
+    // need the group compared first.
     let wide_codes = size_of::<C>() * 8 + 9 > usize::BITS as usize;
     let group = code.index();
     if wide_codes && group >= hist.len() >> shift {

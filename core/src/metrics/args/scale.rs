@@ -12,7 +12,8 @@ use super::super::response::Response;
 use super::super::{
     ces, ces_grouped, csat, csat_grouped, nps, nps_grouped, CesOptions, CsatOptions, NpsMethod, NpsOptions,
 };
-use super::{groups, responses, to_json, Args};
+use super::{groups, responses, Args};
+use crate::json::to_tree;
 
 /// A scale metric with its options.
 #[derive(Debug, Clone, Copy)]
@@ -64,12 +65,12 @@ impl Scale {
 
     fn run<T: Response>(self, responses: &[T], groups: Option<&Groups<'_>>) -> Result<Value, Error> {
         match (self, groups) {
-            (Scale::Nps(o), None) => to_json(nps(responses, &o)?),
-            (Scale::Nps(o), Some(g)) => to_json(nps_grouped(responses, g, &o)?),
-            (Scale::Csat(o), None) => to_json(csat(responses, &o)?),
-            (Scale::Csat(o), Some(g)) => to_json(csat_grouped(responses, g, &o)?),
-            (Scale::Ces(o), None) => to_json(ces(responses, &o)?),
-            (Scale::Ces(o), Some(g)) => to_json(ces_grouped(responses, g, &o)?),
+            (Scale::Nps(o), None) => to_tree(nps(responses, &o)?),
+            (Scale::Nps(o), Some(g)) => to_tree(nps_grouped(responses, g, &o)?),
+            (Scale::Csat(o), None) => to_tree(csat(responses, &o)?),
+            (Scale::Csat(o), Some(g)) => to_tree(csat_grouped(responses, g, &o)?),
+            (Scale::Ces(o), None) => to_tree(ces(responses, &o)?),
+            (Scale::Ces(o), Some(g)) => to_tree(ces_grouped(responses, g, &o)?),
         }
     }
 }
@@ -112,6 +113,16 @@ pub fn call_column<T: Response>(
     let Some(known) = Scale::arguments(name) else {
         return err(ErrorKind::InvalidDocument, "", format!("{name:?} is not a scale metric (nps, csat, ces)"));
     };
+    // The columns come as arguments; in the options they would be silently ignored.
+    for column in ["responses", "groups"] {
+        if options.get(column).is_some_and(|v| !v.is_null()) {
+            return err(
+                ErrorKind::InvalidDocument,
+                format!("/{column}"),
+                format!("{column} is passed as a column, not among the options"),
+            );
+        }
+    }
     let args = Args::new(options, known)?;
     Scale::read(name, &args)?.run(responses, groups)
 }

@@ -208,4 +208,10 @@ fn typed_columns_answer_as_json() {
     assert_eq!(e.map(|e| (e.kind(), e.path().to_string())), Some((ErrorKind::InvalidDocument, "/groups".into())));
     let e = call_column("kano", &json!({}), &bytes, None).err();
     assert_eq!(e.map(|e| e.kind()), Some(ErrorKind::InvalidDocument));
+    // Columns among the options would be ignored: they are refused instead.
+    for (options, at) in [(json!({"groups": [0, 1]}), "/groups"), (json!({"responses": [9]}), "/responses")] {
+        let e = call_column("nps", &options, &bytes, None).err();
+        assert_eq!(e.map(|e| (e.kind(), e.path().to_string())), Some((ErrorKind::InvalidDocument, at.into())));
+    }
+    assert!(call_column("nps", &json!({"groups": null}), &[9u8, 3], None).is_ok());
 }
