@@ -120,8 +120,8 @@ pub trait GroupCode: Copy + sealed::Sealed {
     fn index(self) -> usize;
     /// The code as a signed integer (for messages).
     fn signed(self) -> i64;
-    /// The largest [`GroupCode::index`] of `codes` (0 for none): a negative code makes
-    /// it huge. One pass at the codes' own width, so that it vectorises.
+    /// The largest [`GroupCode::index`] of `codes` (0 for none): `usize::MAX` when a
+    /// code is negative. One pass at the codes' own width, so that it vectorises.
     fn max_index(codes: &[Self]) -> usize;
     /// The code as an integer label; `None` for a `u64` past `i64::MAX`.
     fn label(self) -> Option<i64>;
