@@ -9,144 +9,11 @@ use numpy::{PyReadonlyArray1, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::Value;
-use servex::metrics::{
-    ces, ces_grouped, csat, csat_grouped, nps, nps_grouped, CesOptions, Codes, CsatOptions, GroupCode, GroupLabel,
-    Groups, Invalid, NpsMethod, NpsOptions, Response,
-};
+use servex::metrics::{Codes, GroupCode, GroupLabel, Groups, Response, ScaleMetric};
 use servex::{Error, ErrorKind};
 
-use crate::convert::{pointer, to_python};
+use crate::convert::{pointer, to_python, Floats, Walker};
 use crate::errors::{run_detached, servex_err, to_py};
-
-/// A metric with its options, read from the keyword arguments.
-#[derive(Debug, Clone, Copy)]
-enum Metric {
-    Nps(NpsOptions),
-    Csat(CsatOptions),
-    Ces(CesOptions),
-}
-
-/// The keyword arguments of a scale metric, read with the JSON front's rules.
-struct Options<'a, 'py> {
-    py: Python<'py>,
-    kwargs: &'a Bound<'py, PyDict>,
-}
-
-impl<'py> Options<'_, 'py> {
-    fn get(&self, key: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
-        Ok(self.kwargs.get_item(key)?.filter(|v| !v.is_none()))
-    }
-
-    fn wrong(&self, key: &str, what: &str) -> PyErr {
-        servex_err(self.py, ErrorKind::InvalidDocument, &pointer("", key), format!("{key} must be {what}"))
-    }
-
-    fn number(&self, key: &str) -> PyResult<Option<f64>> {
-        match self.get(key)? {
-            None => Ok(None),
-            Some(v) if v.is_instance_of::<PyBool>() => Err(self.wrong(key, "a number")),
-            Some(v) if v.is_instance_of::<PyInt>() || v.is_instance_of::<PyFloat>() => Ok(Some(v.extract()?)),
-            Some(_) => Err(self.wrong(key, "a number")),
-        }
-    }
-
-    fn count(&self, key: &str) -> PyResult<Option<u32>> {
-        let Some(x) = self.number(key)? else {
-            return Ok(None);
-        };
-        if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) {
-            return Ok(Some(x as u32));
-        }
-        Err(servex_err(
-            self.py,
-            ErrorKind::InvalidValue,
-            &pointer("", key),
-            format!("{key} must be a whole number from 0 to {}, got {x}", u32::MAX),
-        ))
-    }
-
-    fn word<T: Copy>(&self, key: &str, words: &[(&str, T)]) -> PyResult<Option<T>> {
-        let Some(v) = self.get(key)? else {
-            return Ok(None);
-        };
-        let Ok(s) = v.cast::<PyString>() else {
-            return Err(self.wrong(key, "a string"));
-        };
-        let s = s.to_cow()?;
-        let s: &str = &s;
-        match words.iter().find(|(w, _)| *w == s) {
-            Some((_, t)) => Ok(Some(*t)),
-            None => {
-                let names: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
-                Err(servex_err(
-                    self.py,
-                    ErrorKind::InvalidDocument,
-                    &pointer("", key),
-                    format!("unknown {key} {s:?}; expected one of {names:?}"),
-                ))
-            }
-        }
-    }
-
-    fn invalid(&self) -> PyResult<Invalid> {
-        Ok(self.word("invalid", &[("error", Invalid::Error), ("skip", Invalid::Skip)])?.unwrap_or_default())
-    }
-
-    fn metric(&self, name: &str) -> PyResult<Metric> {
-        let known: &[&str] = match name {
-            "nps" => &["method", "confidence", "invalid"],
-            "csat" => &["scale", "top", "confidence", "invalid"],
-            "ces" => &["scale", "invalid"],
-            _ => {
-                let message = format!("{name:?} is not a scale metric (nps, csat, ces)");
-                return Err(servex_err(self.py, ErrorKind::InvalidDocument, "", message));
-            }
-        };
-        for key in self.kwargs.keys() {
-            let key: String = key.extract()?;
-            if !known.contains(&key.as_str()) {
-                let message = format!("unknown argument {key:?}; expected one of {known:?}");
-                return Err(servex_err(self.py, ErrorKind::InvalidDocument, &pointer("", &key), message));
-            }
-        }
-        Ok(match name {
-            "nps" => {
-                let d = NpsOptions::default();
-                let methods = [("wald", NpsMethod::Wald), ("adjusted_wald", NpsMethod::AdjustedWald)];
-                Metric::Nps(NpsOptions {
-                    method: self.word("method", &methods)?.unwrap_or(d.method),
-                    confidence: self.number("confidence")?.unwrap_or(d.confidence),
-                    invalid: self.invalid()?,
-                })
-            }
-            "csat" => {
-                let d = CsatOptions::default();
-                Metric::Csat(CsatOptions {
-                    scale: self.count("scale")?.unwrap_or(d.scale),
-                    top: self.count("top")?.unwrap_or(d.top),
-                    confidence: self.number("confidence")?.unwrap_or(d.confidence),
-                    invalid: self.invalid()?,
-                })
-            }
-            _ => {
-                let d = CesOptions::default();
-                Metric::Ces(CesOptions { scale: self.count("scale")?.unwrap_or(d.scale), invalid: self.invalid()? })
-            }
-        })
-    }
-}
-
-/// Runs the kernel on a column (grouped or not).
-fn kernel<T: Response + Sync>(metric: Metric, values: &[T], groups: Option<&Groups<'_>>) -> Result<Value, Error> {
-    match (metric, groups) {
-        (Metric::Nps(o), None) => servex::json::to_tree(nps(values, &o)?),
-        (Metric::Nps(o), Some(g)) => servex::json::to_tree(nps_grouped(values, g, &o)?),
-        (Metric::Csat(o), None) => servex::json::to_tree(csat(values, &o)?),
-        (Metric::Csat(o), Some(g)) => servex::json::to_tree(csat_grouped(values, g, &o)?),
-        (Metric::Ces(o), None) => servex::json::to_tree(ces(values, &o)?),
-        (Metric::Ces(o), Some(g)) => servex::json::to_tree(ces_grouped(values, g, &o)?),
-    }
-}
 
 /// A numpy array's contents: borrowed when contiguous (the normal case), else copied.
 fn slice<'a, T: numpy::Element + Copy>(a: &'a PyReadonlyArray1<'_, T>) -> Cow<'a, [T]> {
@@ -371,7 +238,9 @@ pub fn scale_metric<'py>(
     groups: Option<&Bound<'py, PyAny>>,
     labels: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let metric = Options { py, kwargs: options }.metric(name)?;
+    // The options are read by the core's JSON rules, before the columns.
+    let options = Walker::new(Floats::Finite).value(options.as_any(), 1)?;
+    let metric = ScaleMetric::from_options(name, &options).map_err(|e| to_py(py, &e))?;
     if let Ok(array) = responses.cast::<PyUntypedArray>() {
         if array.ndim() != 1 {
             return Err(not_flat(py));
@@ -407,7 +276,7 @@ pub fn scale_metric<'py>(
 /// Runs the metric with the groups as read.
 fn run_groups(
     py: Python<'_>,
-    metric: Metric,
+    metric: ScaleMetric,
     responses: &Bound<'_, PyAny>,
     row_groups: Option<RowGroups<'_>>,
 ) -> PyResult<Value> {
@@ -424,7 +293,12 @@ fn run_groups(
 
 /// Runs the metric grouped by integer labels, which the core uses as their own codes
 /// when they are small and not negative and factorises otherwise.
-fn run_integers(py: Python<'_>, metric: Metric, responses: &Bound<'_, PyAny>, labels: Codes<'_>) -> PyResult<Value> {
+fn run_integers(
+    py: Python<'_>,
+    metric: ScaleMetric,
+    responses: &Bound<'_, PyAny>,
+    labels: Codes<'_>,
+) -> PyResult<Value> {
     let groups = py.detach(|| Groups::from_integer_slice(labels)).map_err(|e| to_py(py, &e))?;
     run_metric(py, metric, responses, Some(Build::Ready(&groups)))
 }
@@ -439,17 +313,17 @@ enum Build<'a> {
 /// released, building the groups first when they are given as codes.
 fn run_metric(
     py: Python<'_>,
-    metric: Metric,
+    metric: ScaleMetric,
     responses: &Bound<'_, PyAny>,
     groups: Option<Build<'_>>,
 ) -> PyResult<Value> {
-    fn go<T: Response + Sync>(metric: Metric, values: &[T], groups: Option<Build<'_>>) -> Result<Value, Error> {
+    fn go<T: Response + Sync>(metric: ScaleMetric, values: &[T], groups: Option<Build<'_>>) -> Result<Value, Error> {
         match groups {
-            None => kernel(metric, values, None),
-            Some(Build::Ready(g)) => kernel(metric, values, Some(g)),
+            None => metric.run(values, None),
+            Some(Build::Ready(g)) => metric.run(values, Some(g)),
             Some(Build::Coded(codes, labels)) => {
                 let g = Groups::from_code_slice(codes, labels)?;
-                kernel(metric, values, Some(&g))
+                metric.run(values, Some(&g))
             }
         }
     }

@@ -19,7 +19,7 @@ use super::servqual::{servqual, Dimension, ServqualOptions};
 use super::Invalid;
 
 mod scale;
-pub use scale::call_column;
+pub use scale::{call_column, ScaleMetric};
 
 /// Runs metric `name` on its keyword arguments; `None` when `name` is not a metric.
 // Called by the crate-level `call`, which lives outside the metrics module.

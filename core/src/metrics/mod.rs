@@ -18,7 +18,7 @@ use crate::error::{err, Error, ErrorKind};
 
 mod args;
 pub(crate) use args::call;
-pub use args::call_column;
+pub use args::{call_column, ScaleMetric};
 mod ces;
 mod csat;
 mod groups;

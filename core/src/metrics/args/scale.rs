@@ -88,11 +88,48 @@ pub(super) fn call(name: &str, input: &Value) -> Option<Result<Value, Error>> {
     Some(run())
 }
 
-/// Scale metric `name` (`nps`, `csat` or `ces`) over a response column a front holds as
-/// numbers, with the other keyword arguments (`method`, `scale`, `invalid`, ...) as
-/// their JSON object and the groups, if any, already built (e.g. by
-/// [`Groups::from_integers`]). The result, and any error with its kind and path, is the
-/// one [`crate::call`] gives for the same column and groups written in JSON.
+/// A scale metric (NPS, CSAT or CES) with its options, read from their JSON object by
+/// the JSON front's rules, for fronts that hold the response column as numbers (a
+/// numpy array, a JavaScript typed array): the options are checked before the columns
+/// are read, and [`ScaleMetric::run`] answers as [`crate::call`] does for the same
+/// column and groups written in JSON.
+#[derive(Debug, Clone, Copy)]
+pub struct ScaleMetric(Scale);
+
+impl ScaleMetric {
+    /// Reads the options of scale metric `name` (`method`, `scale`, `invalid`, ...).
+    ///
+    /// # Errors
+    /// `invalid_document` at `""` when `name` is not a scale metric, at `/responses` or
+    /// `/groups` when a column is among the options (it would be ignored there), and
+    /// every error of the options as the JSON front reports it.
+    pub fn from_options(name: &str, options: &Value) -> Result<ScaleMetric, Error> {
+        let Some(known) = Scale::arguments(name) else {
+            return err(ErrorKind::InvalidDocument, "", format!("{name:?} is not a scale metric (nps, csat, ces)"));
+        };
+        for column in ["responses", "groups"] {
+            if options.get(column).is_some_and(|v| !v.is_null()) {
+                return err(
+                    ErrorKind::InvalidDocument,
+                    format!("/{column}"),
+                    format!("{column} is passed as a column, not among the options"),
+                );
+            }
+        }
+        Scale::read(name, &Args::new(options, known)?).map(ScaleMetric)
+    }
+
+    /// The metric over `responses`, split by `groups` if given (e.g. built by
+    /// [`Groups::from_integers`]), as its JSON result.
+    ///
+    /// # Errors
+    /// Every error of the metric itself (`invalid_value`, `empty_input`, ...).
+    pub fn run<T: Response>(&self, responses: &[T], groups: Option<&Groups<'_>>) -> Result<Value, Error> {
+        self.0.run(responses, groups)
+    }
+}
+
+/// [`ScaleMetric::from_options`] then [`ScaleMetric::run`] in one call.
 ///
 /// ```
 /// use serde_json::json;
@@ -102,27 +139,12 @@ pub(super) fn call(name: &str, input: &Value) -> Option<Result<Value, Error>> {
 /// ```
 ///
 /// # Errors
-/// `invalid_document` at `""` when `name` is not a scale metric, and every error of the
-/// metric itself.
+/// As [`ScaleMetric::from_options`] and [`ScaleMetric::run`].
 pub fn call_column<T: Response>(
     name: &str,
     options: &Value,
     responses: &[T],
     groups: Option<&Groups<'_>>,
 ) -> Result<Value, Error> {
-    let Some(known) = Scale::arguments(name) else {
-        return err(ErrorKind::InvalidDocument, "", format!("{name:?} is not a scale metric (nps, csat, ces)"));
-    };
-    // The columns come as arguments; in the options they would be silently ignored.
-    for column in ["responses", "groups"] {
-        if options.get(column).is_some_and(|v| !v.is_null()) {
-            return err(
-                ErrorKind::InvalidDocument,
-                format!("/{column}"),
-                format!("{column} is passed as a column, not among the options"),
-            );
-        }
-    }
-    let args = Args::new(options, known)?;
-    Scale::read(name, &args)?.run(responses, groups)
+    ScaleMetric::from_options(name, options)?.run(responses, groups)
 }
