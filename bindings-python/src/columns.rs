@@ -283,30 +283,23 @@ fn run_groups(
     match row_groups {
         None => run_metric(py, metric, responses, None),
         Some(RowGroups::Factorised(g)) => run_metric(py, metric, responses, Some(Build::Ready(&g))),
-        Some(RowGroups::Whole(labels)) => run_integers(py, metric, responses, Codes::I64(&labels)),
+        Some(RowGroups::Whole(labels)) => run_metric(py, metric, responses, Some(Build::Integers(Codes::I64(&labels)))),
         Some(RowGroups::Coded(array, labels)) => {
             array.with(|codes| run_metric(py, metric, responses, Some(Build::Coded(codes, labels))))
         }
-        Some(RowGroups::Integers(array)) => array.with(|codes| run_integers(py, metric, responses, codes)),
+        Some(RowGroups::Integers(array)) => {
+            array.with(|codes| run_metric(py, metric, responses, Some(Build::Integers(codes))))
+        }
     }
 }
 
-/// Runs the metric grouped by integer labels, which the core uses as their own codes
-/// when they are small and not negative and factorises otherwise.
-fn run_integers(
-    py: Python<'_>,
-    metric: ScaleMetric,
-    responses: &Bound<'_, PyAny>,
-    labels: Codes<'_>,
-) -> PyResult<Value> {
-    let groups = py.detach(|| Groups::from_integer_slice(labels)).map_err(|e| to_py(py, &e))?;
-    run_metric(py, metric, responses, Some(Build::Ready(&groups)))
-}
-
-/// Groups ready for the kernel, or codes and labels to check (with the GIL released).
+/// Groups ready for the kernel, or what to build them from (with the GIL released):
+/// codes and their labels to check, or integer labels, which the core uses as their
+/// own codes when they are small and not negative and factorises otherwise.
 enum Build<'a> {
     Ready(&'a Groups<'a>),
     Coded(Codes<'a>, Vec<GroupLabel>),
+    Integers(Codes<'a>),
 }
 
 /// Runs the metric on `responses` (read in place when a numeric array) with the GIL
@@ -321,10 +314,8 @@ fn run_metric(
         match groups {
             None => metric.run(values, None),
             Some(Build::Ready(g)) => metric.run(values, Some(g)),
-            Some(Build::Coded(codes, labels)) => {
-                let g = Groups::from_code_slice(codes, labels)?;
-                metric.run(values, Some(&g))
-            }
+            Some(Build::Coded(codes, labels)) => metric.run(values, Some(&Groups::from_code_slice(codes, labels)?)),
+            Some(Build::Integers(labels)) => metric.run(values, Some(&Groups::from_integer_slice(labels)?)),
         }
     }
     with_numeric_array!(responses, |values| {
