@@ -129,8 +129,8 @@ function native() {
   const read = (key) => Number(new RegExp(`^${key} ([0-9.]+)$`, "m").exec(out)?.[1]);
   return {
     kernel: read("nps_grouped_u8_ns"),
-    withGroups: read("nps_grouped_u8_with_from_dense_ns"),
-    csatWithGroups: read("csat_grouped_u8_with_from_dense_ns"),
+    withGroups: read("nps_grouped_u8_integer_labels_ns"),
+    csatWithGroups: read("csat_grouped_u8_integer_labels_ns"),
     floor: read("floor_ns"),
   };
 }
@@ -173,9 +173,9 @@ row("floor: sum of the Float64Array and the Uint32Array", floorF64.ns, wasmNps.n
 row("servex.csat(Uint8Array 1..5, groups: Uint32Array)", wasmCsat.ns, wasmNps.ns);
 row("plain JS loop, CSAT", jsCsat.ns, wasmNps.ns);
 if (rust) {
-  row("native nps_grouped u8 (Groups::from_dense in the call, as servex.nps)", rust.withGroups, wasmNps.ns);
+  row("native nps_grouped u8 (integer labels, as servex.nps)", rust.withGroups, wasmNps.ns);
   row("native nps_grouped u8 (groups built outside)", rust.kernel, wasmNps.ns);
-  if (Number.isFinite(rust.csatWithGroups)) row("native csat_grouped u8 (Groups::from_dense)", rust.csatWithGroups, wasmNps.ns);
+  if (Number.isFinite(rust.csatWithGroups)) row("native csat_grouped u8 (integer labels)", rust.csatWithGroups, wasmNps.ns);
   row("native floor (grouped_kernel)", rust.floor, wasmNps.ns);
 }
 

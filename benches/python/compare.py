@@ -129,12 +129,11 @@ def main(argv: List[str]) -> int:
         if name == "nps" and a.rust:
             out = subprocess.run([a.rust, str(rows), str(groups)], capture_output=True, text=True, check=True).stdout
             timings = dict(line.split() for line in out.splitlines() if line.startswith("nps_grouped_u8"))
-            # The kernel on prebuilt groups, then with the groups built from the same raw
-            # codes as the Python call does (`Groups::from_dense`: one pass for the
-            # largest code, which the prebuilt case skips).
+            # The kernel on prebuilt groups, then on the same raw codes taken as integer
+            # labels (`Split::Integers`), as the Python call takes them.
             for key, label in [
                 ("nps_grouped_u8_ns", "rust kernel, prebuilt groups (grouped_kernel)"),
-                ("nps_grouped_u8_with_from_dense_ns", "rust kernel + Groups::from_dense (grouped_kernel)"),
+                ("nps_grouped_u8_integer_labels_ns", "rust kernel, integer labels (grouped_kernel)"),
             ]:
                 if key in timings:
                     ns = float(timings[key])

@@ -9,7 +9,7 @@ use numpy::{PyReadonlyArray1, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::Value;
-use servex::metrics::{Codes, GroupCode, GroupLabel, Groups, Response, ScaleMetric};
+use servex::metrics::{Codes, GroupCode, GroupLabel, Groups, Response, ScaleMetric, Split};
 use servex::{Error, ErrorKind};
 
 use crate::convert::{pointer, to_python, Floats, Walker};
@@ -282,24 +282,25 @@ fn run_groups(
 ) -> PyResult<Value> {
     match row_groups {
         None => run_metric(py, metric, responses, None),
-        Some(RowGroups::Factorised(g)) => run_metric(py, metric, responses, Some(Build::Ready(&g))),
-        Some(RowGroups::Whole(labels)) => run_metric(py, metric, responses, Some(Build::Integers(Codes::I64(&labels)))),
+        Some(RowGroups::Factorised(g)) => run_metric(py, metric, responses, Some(Build::Ready(Split::Groups(&g)))),
+        Some(RowGroups::Whole(labels)) => {
+            run_metric(py, metric, responses, Some(Build::Ready(Split::Integers(Codes::I64(&labels)))))
+        }
         Some(RowGroups::Coded(array, labels)) => {
             array.with(|codes| run_metric(py, metric, responses, Some(Build::Coded(codes, labels))))
         }
         Some(RowGroups::Integers(array)) => {
-            array.with(|codes| run_metric(py, metric, responses, Some(Build::Integers(codes))))
+            array.with(|codes| run_metric(py, metric, responses, Some(Build::Ready(Split::Integers(codes)))))
         }
     }
 }
 
-/// Groups ready for the kernel, or what to build them from (with the GIL released):
-/// codes and their labels to check, or integer labels, which the core uses as their
-/// own codes when they are small and not negative and factorises otherwise.
+/// Groups ready for the kernel (built groups, or integer labels, which the core uses
+/// as their own codes when they are small and not negative and factorises otherwise),
+/// or codes and their labels, checked with the GIL released.
 enum Build<'a> {
-    Ready(&'a Groups<'a>),
+    Ready(Split<'a>),
     Coded(Codes<'a>, Vec<GroupLabel>),
-    Integers(Codes<'a>),
 }
 
 /// Runs the metric on `responses` (read in place when a numeric array) with the GIL
@@ -313,9 +314,10 @@ fn run_metric(
     fn go<T: Response + Sync>(metric: ScaleMetric, values: &[T], groups: Option<Build<'_>>) -> Result<Value, Error> {
         match groups {
             None => metric.run(values, None),
-            Some(Build::Ready(g)) => metric.run(values, Some(g)),
-            Some(Build::Coded(codes, labels)) => metric.run(values, Some(&Groups::from_code_slice(codes, labels)?)),
-            Some(Build::Integers(labels)) => metric.run(values, Some(&Groups::from_integer_slice(labels)?)),
+            Some(Build::Ready(split)) => metric.run(values, Some(split)),
+            Some(Build::Coded(codes, labels)) => {
+                metric.run(values, Some((&Groups::from_code_slice(codes, labels)?).into()))
+            }
         }
     }
     with_numeric_array!(responses, |values| {

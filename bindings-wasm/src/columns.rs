@@ -3,7 +3,7 @@
 //! (no JSON text for them), the other keyword arguments as JSON text; the core's
 //! [`servex::metrics::call_column`] answers as the JSON path would for the same data.
 
-use servex::metrics::{Groups, Response};
+use servex::metrics::{Codes, Response, Split};
 
 /// Runs scale metric `name` on `responses`, with `options` (JSON text, the keyword
 /// arguments but `responses` and `groups`) and the groups' labels as unsigned or signed
@@ -22,11 +22,11 @@ pub fn run_column<T: Response>(
 ) -> String {
     servex::json::envelope(servex::json::parse(options).and_then(|options| {
         let groups = match (unsigned_groups, signed_groups) {
-            (Some(labels), _) => Some(Groups::from_integers(labels)?),
-            (None, Some(labels)) => Some(Groups::from_integers(labels)?),
+            (Some(labels), _) => Some(Split::Integers(Codes::U32(labels))),
+            (None, Some(labels)) => Some(Split::Integers(Codes::I32(labels))),
             (None, None) => None,
         };
-        servex::metrics::call_column(name, &options, responses, groups.as_ref()).and_then(servex::json::to_text)
+        servex::metrics::call_column(name, &options, responses, groups).and_then(servex::json::to_text)
     }))
 }
 

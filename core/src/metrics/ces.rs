@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::error::{err, Error, ErrorKind};
 
-use super::groups::{Grouped, Groups};
+use super::groups::{Grouped, Split};
 use super::response::{run, run_grouped, Classes, Response, Tally};
 use super::Invalid;
 
@@ -61,18 +61,19 @@ pub fn ces<T: Response>(responses: &[T], options: &CesOptions) -> Result<Ces, Er
     run(responses, &classes, options.invalid, finish)
 }
 
-/// CES per group of rows; `groups` must have one label per response.
+/// CES per group of rows; `groups` ([`Groups`](super::Groups), or a [`Split`]) must have one
+/// label per response.
 ///
 /// # Errors
 /// As [`ces`], with response indexes global; `invalid_document` at `/groups` when
 /// the lengths differ.
-pub fn ces_grouped<T: Response>(
+pub fn ces_grouped<'a, T: Response>(
     responses: &[T],
-    groups: &Groups<'_>,
+    groups: impl Into<Split<'a>>,
     options: &CesOptions,
 ) -> Result<Grouped<Ces>, Error> {
     let classes = classes(options.scale)?;
-    run_grouped(responses, groups, &classes, options.invalid, finish)
+    run_grouped(responses, groups.into(), &classes, options.invalid, finish)
 }
 
 fn finish(t: &Tally) -> Ces {
@@ -94,6 +95,7 @@ fn finish(t: &Tally) -> Ces {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::metrics::Groups;
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::error::{err, Error, ErrorKind};
 
-use super::groups::{Grouped, Groups};
+use super::groups::{Grouped, Split};
 use super::response::{run, run_grouped, Classes, Response, Tally};
 use super::{critical_z, Invalid, DEFAULT_CONFIDENCE};
 
@@ -69,19 +69,20 @@ pub fn csat<T: Response>(responses: &[T], options: &CsatOptions) -> Result<Csat,
     run(responses, &classes, options.invalid, |t| finish(t, z, options))
 }
 
-/// CSAT per group of rows; `groups` must have one label per response.
+/// CSAT per group of rows; `groups` ([`Groups`](super::Groups), or a [`Split`]) must have one
+/// label per response.
 ///
 /// # Errors
 /// As [`csat`], with response indexes global; `invalid_document` at `/groups` when
 /// the lengths differ.
-pub fn csat_grouped<T: Response>(
+pub fn csat_grouped<'a, T: Response>(
     responses: &[T],
-    groups: &Groups<'_>,
+    groups: impl Into<Split<'a>>,
     options: &CsatOptions,
 ) -> Result<Grouped<Csat>, Error> {
     let classes = classes(options)?;
     let z = critical_z(options.confidence)?;
-    run_grouped(responses, groups, &classes, options.invalid, |t| finish(t, z, options))
+    run_grouped(responses, groups.into(), &classes, options.invalid, |t| finish(t, z, options))
 }
 
 /// The Wilson score interval for `k` successes out of `n` at critical value `z`.

@@ -71,14 +71,14 @@ pub enum Codes<'a> {
 macro_rules! with_codes {
     ($codes:expr, |$s:ident| $body:expr) => {
         match $codes {
-            Codes::U8($s) => $body,
-            Codes::I8($s) => $body,
-            Codes::U16($s) => $body,
-            Codes::I16($s) => $body,
-            Codes::U32($s) => $body,
-            Codes::I32($s) => $body,
-            Codes::U64($s) => $body,
-            Codes::I64($s) => $body,
+            $crate::metrics::Codes::U8($s) => $body,
+            $crate::metrics::Codes::I8($s) => $body,
+            $crate::metrics::Codes::U16($s) => $body,
+            $crate::metrics::Codes::I16($s) => $body,
+            $crate::metrics::Codes::U32($s) => $body,
+            $crate::metrics::Codes::I32($s) => $body,
+            $crate::metrics::Codes::U64($s) => $body,
+            $crate::metrics::Codes::I64($s) => $body,
         }
     };
 }
@@ -292,25 +292,10 @@ impl<'a> Groups<'a> {
     /// `invalid_value` at `/groups/INDEX` for a `u64` label past `i64::MAX`;
     /// `limit_exceeded` as [`Groups::from_labels`].
     pub fn from_integers<C: GroupCode>(labels: &'a [C]) -> Result<Groups<'a>, Error> {
-        // Past this many labels (and past twice the rows, so that a few large labels
-        // do not make a large table), labels are factorised rather than used as indexes.
-        const DENSE: usize = 1 << 16;
-        let limit = DENSE.min(labels.len().saturating_mul(2).max(1024));
-        if let Some(g) = Groups::from_dense(labels, limit) {
-            return Ok(g);
+        match Groups::from_dense(labels, dense_limit(labels.len())) {
+            Some(g) => Ok(g),
+            None => factorise_integers(labels),
         }
-        let mut wide = Vec::with_capacity(labels.len());
-        for (row, &label) in labels.iter().enumerate() {
-            let Some(label) = label.label() else {
-                return err(
-                    ErrorKind::InvalidValue,
-                    pointer("/groups", row),
-                    "a group label must fit a 64-bit integer",
-                );
-            };
-            wide.push(label);
-        }
-        Groups::from_labels(wide)
     }
 
     /// [`Groups::from_integers`] for labels already wrapped as [`Codes`].
@@ -344,28 +329,93 @@ impl<'a> Groups<'a> {
         self.len() == 0
     }
 
-    /// The codes that occur, in order of their first row.
-    pub(crate) fn appearance_order(&self) -> Vec<u32> {
-        let count = self.labels.len();
+    /// The `present` codes that occur (those with rows), in order of their first row.
+    pub(crate) fn appearance_order(&self, present: usize) -> Vec<u32> {
         if self.in_appearance_order {
-            return (0..count).filter_map(|c| u32::try_from(c).ok()).collect();
+            return (0..self.labels.len()).filter_map(|c| u32::try_from(c).ok()).collect();
         }
-        let mut seen = vec![false; count];
-        let mut order = Vec::new();
-        with_codes!(self.codes(), |s| {
-            for &c in s {
-                if let Some(x) = seen.get_mut(c.index()) {
-                    if !*x {
-                        *x = true;
-                        order.push(c.index() as u32);
-                        if order.len() == count {
-                            break;
-                        }
-                    }
-                }
+        with_codes!(self.codes(), |s| first_appearances(s, self.labels.len(), present))
+    }
+}
+
+/// Integer labels past this (and past twice the rows, at least 1,024, so that a few
+/// large labels do not make a large table) are factorised rather than used as their
+/// own codes.
+pub(crate) fn dense_limit(rows: usize) -> usize {
+    const DENSE: usize = 1 << 16;
+    DENSE.min(rows.saturating_mul(2).max(1024))
+}
+
+/// Integer labels factorised like any labels; the labels a `u64` past `i64::MAX` is
+/// refused at its row.
+pub(crate) fn factorise_integers<C: GroupCode>(labels: &[C]) -> Result<Groups<'static>, Error> {
+    let mut wide = Vec::with_capacity(labels.len());
+    for (row, &label) in labels.iter().enumerate() {
+        let Some(label) = label.label() else {
+            return err(ErrorKind::InvalidValue, pointer("/groups", row), "a group label must fit a 64-bit integer");
+        };
+        wide.push(label);
+    }
+    Groups::from_labels(wide)
+}
+
+/// The codes below `count` that occur, in order of their first row; the scan stops
+/// once `present` of them are found.
+pub(crate) fn first_appearances<C: GroupCode>(codes: &[C], count: usize, present: usize) -> Vec<u32> {
+    let mut seen = vec![false; count];
+    let mut order = Vec::with_capacity(present);
+    for &c in codes {
+        if order.len() == present {
+            break;
+        }
+        if let Some(x) = seen.get_mut(c.index()) {
+            if !*x {
+                *x = true;
+                order.push(c.index() as u32);
             }
-        });
-        order
+        }
+    }
+    order
+}
+
+/// How a grouped metric's rows are split into groups: by [`Groups`] built beforehand, or
+/// by integer labels, one per row, grouped exactly as [`Groups::from_integers`] groups
+/// them but without a pass of their own over the labels: the tally finds the largest
+/// label as it counts (the fast path for a numpy or typed integer array).
+///
+/// ```
+/// use servex::metrics::{nps_grouped, Codes, Groups, NpsOptions, Split};
+/// let (scores, stores) = ([10u8, 3, 9, 10], [7u32, 2, 7, 2]);
+/// let o = NpsOptions::default();
+/// let built = nps_grouped(&scores, &Groups::from_integers(&stores).unwrap(), &o);
+/// assert_eq!(nps_grouped(&scores, Split::Integers(Codes::U32(&stores)), &o), built);
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub enum Split<'a> {
+    /// Groups built beforehand.
+    Groups(&'a Groups<'a>),
+    /// Integer labels, one per row, in any integer width.
+    Integers(Codes<'a>),
+}
+
+impl<'g, 'a: 'g> From<&'g Groups<'a>> for Split<'g> {
+    fn from(groups: &'g Groups<'a>) -> Self {
+        Split::Groups(groups)
+    }
+}
+
+impl Split<'_> {
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        match self {
+            Split::Groups(g) => g.len(),
+            Split::Integers(labels) => labels.len(),
+        }
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -410,7 +460,7 @@ mod tests {
         ]);
         let g = g.ok();
         assert_eq!(g.as_ref().map(|g| g.codes().to_vec()), Some(vec![0, 1, 0, 2]));
-        assert_eq!(g.as_ref().map(|g| g.appearance_order()), Some(vec![0, 1, 2]));
+        assert_eq!(g.as_ref().map(|g| g.appearance_order(3)), Some(vec![0, 1, 2]));
         assert_eq!(g.map(|g| g.len()), Some(4));
     }
 
@@ -420,9 +470,9 @@ mod tests {
         let g = Groups::from_codes(&codes, vec!["a".into(), "b".into(), "c".into()]);
         let Ok(g) = g else { panic!("valid codes") };
         assert!(matches!(g.codes, Store::Borrowed(_)));
-        assert_eq!(g.appearance_order(), vec![2, 0, 1]);
+        assert_eq!(g.appearance_order(3), vec![2, 0, 1]);
         let unused = Groups::from_codes(&codes[..2], vec!["a".into(), "b".into(), "c".into()]);
-        assert_eq!(unused.map(|g| g.appearance_order()).ok(), Some(vec![2, 0]));
+        assert_eq!(unused.map(|g| g.appearance_order(2)).ok(), Some(vec![2, 0]));
     }
 
     #[test]
@@ -440,7 +490,7 @@ mod tests {
     fn integer_labels_group_as_their_json_form() {
         let json = |labels: &[i64]| Groups::from_labels(labels.iter().copied()).ok();
         let firsts = |g: &Groups<'_>| -> Vec<GroupLabel> {
-            g.appearance_order().iter().map(|&c| g.labels()[c as usize].clone()).collect()
+            g.appearance_order(g.labels().len()).iter().map(|&c| g.labels()[c as usize].clone()).collect()
         };
         let dense = [4u16, 0, 4, 2];
         let g = Groups::from_integers(&dense).ok();

@@ -33,7 +33,7 @@ mod servqual;
 
 pub use ces::{ces, ces_grouped, Ces, CesOptions};
 pub use csat::{csat, csat_grouped, Csat, CsatOptions};
-pub use groups::{Codes, GroupCode, GroupLabel, GroupResult, Grouped, Groups};
+pub use groups::{Codes, GroupCode, GroupLabel, GroupResult, Grouped, Groups, Split};
 pub use kano::{kano, AttributeLabel, Kano, KanoAttribute, KanoCategory, KanoCounts};
 pub use matrix::Matrix;
 pub use normal::normal_quantile;

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 
-use super::groups::{Grouped, Groups};
+use super::groups::{Grouped, Split};
 use super::response::{run, run_grouped, Classes, Response, Tally};
 use super::{critical_z, Invalid, NpsMethod, DEFAULT_CONFIDENCE};
 
@@ -64,18 +64,19 @@ pub fn nps<T: Response>(responses: &[T], options: &NpsOptions) -> Result<Nps, Er
     run(responses, &CLASSES, options.invalid, |t| finish(t, z, options))
 }
 
-/// NPS per group of rows; `groups` must have one label per response.
+/// NPS per group of rows; `groups` ([`Groups`](super::Groups), or a [`Split`]) must have one
+/// label per response.
 ///
 /// # Errors
 /// As [`nps`], with response indexes global; `invalid_document` at `/groups` when
 /// the lengths differ.
-pub fn nps_grouped<T: Response>(
+pub fn nps_grouped<'a, T: Response>(
     responses: &[T],
-    groups: &Groups<'_>,
+    groups: impl Into<Split<'a>>,
     options: &NpsOptions,
 ) -> Result<Grouped<Nps>, Error> {
     let z = critical_z(options.confidence)?;
-    run_grouped(responses, groups, &CLASSES, options.invalid, |t| finish(t, z, options))
+    run_grouped(responses, groups.into(), &CLASSES, options.invalid, |t| finish(t, z, options))
 }
 
 /// The difference of shares and its standard error for `pro` promoters and `det`
@@ -118,6 +119,7 @@ mod tests {
     use super::*;
     use crate::error::ErrorKind;
     use crate::metrics::GroupLabel;
+    use crate::metrics::Groups;
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9

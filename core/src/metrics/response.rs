@@ -8,7 +8,7 @@
 
 use crate::error::{err, pointer, Error, ErrorKind};
 
-use super::groups::{self, with_codes, Codes, GroupCode, GroupResult, Grouped, Groups};
+use super::groups::{self, first_appearances, with_codes, GroupCode, GroupLabel, GroupResult, Grouped, Split};
 use super::Invalid;
 
 /// A numeric type that survey responses can be given in.
@@ -239,28 +239,71 @@ const MAX_BINS: u64 = 256;
 /// Rows counted into `u32` bins before they are added into the `u64` tallies.
 const CHUNK: usize = 1 << 31;
 
+/// How many groups the tally's table holds: as many as there are labels, or, for
+/// integer labels used as their own codes, as many as the largest label seen needs, up
+/// to a limit (the table grows as larger labels appear).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Slots {
+    initial: usize,
+    limit: usize,
+}
+
+impl Slots {
+    /// Exactly `count` groups.
+    pub fn fixed(count: usize) -> Slots {
+        Slots { initial: count, limit: count }
+    }
+
+    /// As many groups as the codes need, up to `limit`.
+    pub fn growing(limit: usize) -> Slots {
+        Slots { initial: limit.min(1024), limit }
+    }
+
+    /// The table size that gives `code` a slot, or `None` when that is past the limit.
+    fn grow(self, count: usize, code: usize) -> Option<usize> {
+        (code < self.limit).then(|| (code + 1).max(count.saturating_mul(2)).min(self.limit))
+    }
+}
+
+/// The first row whose code has no slot in the table (see [`Slots`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NoSlot(pub usize);
+
 /// Tallies a column per group: one pass over (code, value) into a flat table of
 /// groups x bins (a power of two, 16 for NPS) when the scale is narrow, then each
 /// group's bins are classified; the per-row generic tally for wide scales.
 pub(crate) fn tally_grouped<T: Response, C: GroupCode>(
     values: &[T],
     codes: &[C],
-    count: usize,
+    slots: Slots,
     classes: &Classes,
-) -> Result<Vec<Tally>, Error> {
+) -> Result<Vec<Tally>, NoSlot> {
     let span = classes.hi.wrapping_sub(classes.lo) as u64;
     if classes.hi < classes.lo || span + 2 > MAX_BINS {
-        return tally_rows(values, codes, count, classes);
+        return tally_rows(values, codes, slots, classes);
     }
     let shift = (span + 2).next_power_of_two().trailing_zeros();
     let width = 1usize << shift;
-    let mut tallies = vec![Tally::default(); count];
-    let mut hist = vec![0u32; count << shift];
+    let mut tallies = vec![Tally::default(); slots.initial];
+    let mut hist = vec![0u32; slots.initial << shift];
     for (start, (vs, cs)) in values.chunks(CHUNK).zip(codes.chunks(CHUNK)).enumerate() {
-        if let Some(row) = histogram(vs, cs, &mut hist, shift, classes.lo, span) {
-            let row = start * CHUNK + row;
-            let code = codes.get(row).map(|c| c.signed()).unwrap_or_default();
-            return groups::code_out_of_range(row, code);
+        let mut from = 0;
+        while let Some(row) = histogram(
+            vs.get(from..).unwrap_or_default(),
+            cs.get(from..).unwrap_or_default(),
+            &mut hist,
+            shift,
+            classes.lo,
+            span,
+        ) {
+            let row = from + row;
+            let code = cs.get(row).map_or(usize::MAX, |c| c.index());
+            let Some(count) = slots.grow(tallies.len(), code) else {
+                return Err(NoSlot(start * CHUNK + row));
+            };
+            tallies.resize(count, Tally::default());
+            hist.resize(count << shift, 0);
+            from = row;
         }
         add_bins(&mut tallies, &mut hist, width, span, classes);
     }
@@ -414,14 +457,18 @@ fn add_one<C: GroupCode>(hist: &mut [u32], shift: u32, bin: usize, code: C) -> b
 fn tally_rows<T: Response, C: GroupCode>(
     values: &[T],
     codes: &[C],
-    count: usize,
+    slots: Slots,
     classes: &Classes,
-) -> Result<Vec<Tally>, Error> {
-    let mut tallies = vec![Tally::default(); count];
+) -> Result<Vec<Tally>, NoSlot> {
+    let mut tallies = vec![Tally::default(); slots.initial];
     for (row, (&v, &code)) in values.iter().zip(codes).enumerate() {
-        match tallies.get_mut(code.index()) {
-            Some(t) => t.add(v.to_integer(), classes),
-            None => return groups::code_out_of_range(row, code.signed()),
+        let group = code.index();
+        if group >= tallies.len() {
+            let count = slots.grow(tallies.len(), group).ok_or(NoSlot(row))?;
+            tallies.resize(count, Tally::default());
+        }
+        if let Some(t) = tallies.get_mut(group) {
+            t.add(v.to_integer(), classes);
         }
     }
     Ok(tallies)
@@ -431,60 +478,87 @@ fn tally_rows<T: Response, C: GroupCode>(
 /// appearance; the shared grouped driver.
 pub(crate) fn run_grouped<T: Response, R>(
     values: &[T],
-    groups: &Groups<'_>,
+    split: Split<'_>,
     classes: &Classes,
     invalid: Invalid,
     finish: impl Fn(&Tally) -> R,
 ) -> Result<Grouped<R>, Error> {
-    let tallies = grouped_tallies(values, groups, classes, invalid)?;
-    finish_groups(&tallies, groups, finish)
-}
-
-/// The tally of every group, or the first invalid response under [`Invalid::Error`].
-/// Generic over the response type only (not the metric), to keep one copy per type.
-fn grouped_tallies<T: Response>(
-    values: &[T],
-    groups: &Groups<'_>,
-    classes: &Classes,
-    invalid: Invalid,
-) -> Result<Vec<Tally>, Error> {
-    if values.len() != groups.len() {
+    if values.len() != split.len() {
         return err(
             ErrorKind::InvalidDocument,
             "/groups",
-            format!("{} group labels for {} responses", groups.len(), values.len()),
+            format!("{} group labels for {} responses", split.len(), values.len()),
         );
     }
-    let tallies = with_codes!(groups.codes(), |codes| tally_grouped(values, codes, groups.labels().len(), classes))?;
-    let invalid_total: u64 = tallies.iter().map(|t| t.invalid).sum();
+    let tallied = grouped_tallies(values, split, classes, invalid)?;
+    finish_groups(tallied, finish)
+}
+
+/// The tally of every group that has rows, with its label, in order of first
+/// appearance; or the first invalid response under [`Invalid::Error`]. Generic over
+/// the response type only (not the metric), to keep one copy per type.
+fn grouped_tallies<T: Response>(
+    values: &[T],
+    split: Split<'_>,
+    classes: &Classes,
+    invalid: Invalid,
+) -> Result<Vec<(GroupLabel, Tally)>, Error> {
+    let labelled = match split {
+        Split::Groups(groups) => {
+            let slots = Slots::fixed(groups.labels().len());
+            let tallies = with_codes!(groups.codes(), |codes| tally_grouped(values, codes, slots, classes)
+                .or_else(|NoSlot(row)| groups::code_out_of_range(row, codes.get(row).map_or(0, |c| c.signed()))))?;
+            let order = groups.appearance_order(present(&tallies));
+            let label = |code: usize| groups.labels().get(code).cloned();
+            labelled(&tallies, &order, label)
+        }
+        Split::Integers(labels) => {
+            let slots = Slots::growing(groups::dense_limit(labels.len()));
+            let dense = with_codes!(labels, |codes| tally_grouped(values, codes, slots, classes)
+                .map(|tallies| (first_appearances(codes, tallies.len(), present(&tallies)), tallies)));
+            let Ok((order, tallies)) = dense else {
+                let groups = with_codes!(labels, |codes| groups::factorise_integers(codes))?;
+                return grouped_tallies(values, Split::Groups(&groups), classes, invalid);
+            };
+            labelled(&tallies, &order, |code| Some(GroupLabel::Int(code as i64)))
+        }
+    };
+    let invalid_total: u64 = labelled.iter().map(|(_, t)| t.invalid).sum();
     if invalid_total > 0 && invalid == Invalid::Error {
         return invalid_at(values, classes);
     }
-    Ok(tallies)
+    Ok(labelled)
+}
+
+/// How many groups have rows.
+fn present(tallies: &[Tally]) -> usize {
+    tallies.iter().filter(|t| t.n() + t.invalid > 0).count()
+}
+
+/// The tallies of the codes in `order`, each with its label.
+fn labelled(tallies: &[Tally], order: &[u32], label: impl Fn(usize) -> Option<GroupLabel>) -> Vec<(GroupLabel, Tally)> {
+    let tally_of = |&code: &u32| Some((label(code as usize)?, *tallies.get(code as usize)?));
+    order.iter().filter_map(tally_of).collect()
 }
 
 /// Each group with a valid response, finished, in order of first appearance.
-fn finish_groups<R>(tallies: &[Tally], groups: &Groups<'_>, finish: impl Fn(&Tally) -> R) -> Result<Grouped<R>, Error> {
-    if tallies.iter().all(|t| t.n() == 0) {
+fn finish_groups<R>(tallied: Vec<(GroupLabel, Tally)>, finish: impl Fn(&Tally) -> R) -> Result<Grouped<R>, Error> {
+    if tallied.iter().all(|(_, t)| t.n() == 0) {
         return no_valid_response();
     }
-    let mut out = Vec::new();
-    for code in groups.appearance_order() {
-        let (Some(t), Some(label)) = (tallies.get(code as usize), groups.labels().get(code as usize)) else {
-            continue;
-        };
-        if t.n() > 0 {
-            out.push(GroupResult { group: label.clone(), result: finish(t) });
-        }
-    }
-    Ok(Grouped { groups: out })
+    let groups = tallied
+        .into_iter()
+        .filter(|(_, t)| t.n() > 0)
+        .map(|(group, t)| GroupResult { group, result: finish(&t) })
+        .collect();
+    Ok(Grouped { groups })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    use crate::metrics::GroupLabel;
+    use crate::metrics::{Codes, GroupLabel, Groups};
 
     const NPS: Classes = Classes { lo: 0, hi: 10, t1: 7, t2: 9 };
 
@@ -569,6 +643,7 @@ mod tests {
             .collect();
         let wide = Classes { lo: 1, hi: 400, t1: 300, t2: 390 };
         for classes in [NPS, Classes { lo: 1, hi: 5, t1: 4, t2: 6 }, Classes { lo: 1, hi: 7, t1: 5, t2: 8 }, wide] {
+            let groups = Slots::fixed(groups);
             let a = tally_grouped(&bytes, &codes, groups, &classes);
             let b = tally_rows(&bytes, &codes, groups, &classes);
             assert_eq!(a, b);
@@ -588,15 +663,15 @@ mod tests {
         let c32: Vec<u32> = r.iter().map(|x| ((x >> 8) % 100) as u32).collect();
         let labels: Vec<GroupLabel> = (0..100).map(GroupLabel::Int).collect();
         let expected = Groups::from_codes(&c32, labels.clone())
-            .and_then(|g| run_grouped(&bytes, &g, &NPS, Invalid::Error, |t| *t));
+            .and_then(|g| run_grouped(&bytes, Split::Groups(&g), &NPS, Invalid::Error, |t| *t));
         assert!(expected.is_ok());
         macro_rules! same {
             ($($t:ty),*) => {$(
                 let c: Vec<$t> = c32.iter().map(|&c| c as $t).collect();
                 let got = Groups::from_codes(&c, labels.clone())
-                    .and_then(|g| run_grouped(&bytes, &g, &NPS, Invalid::Error, |t| *t));
+                    .and_then(|g| run_grouped(&bytes, Split::Groups(&g), &NPS, Invalid::Error, |t| *t));
                 assert_eq!(got, expected, "{}", stringify!($t));
-                let dense = Groups::from_dense(&c, 1 << 16).map(|g| run_grouped(&bytes, &g, &NPS, Invalid::Error, |t| *t));
+                let dense = Groups::from_dense(&c, 1 << 16).map(|g| run_grouped(&bytes, Split::Groups(&g), &NPS, Invalid::Error, |t| *t));
                 assert_eq!(dense, Some(expected.clone()), "{}", stringify!($t));
             )*};
         }
@@ -613,9 +688,10 @@ mod tests {
                 ($($t:ty => $bad:expr),*) => {$(
                     let mut codes: Vec<$t> = vec![1; 21];
                     codes[bad_row] = $bad;
-                    for got in [tally_grouped(&values, &codes, 4, &NPS).err(), tally_grouped(&floats, &codes, 4, &NPS).err()] {
-                        let at = got.map(|e| e.path().to_string());
-                        assert_eq!(at, Some(format!("/groups/{bad_row}")), "{} {}", stringify!($t), $bad);
+                    for slots in [Slots::fixed(4), Slots::growing(4)] {
+                        for got in [tally_grouped(&values, &codes, slots, &NPS), tally_grouped(&floats, &codes, slots, &NPS)] {
+                            assert_eq!(got, Err(NoSlot(bad_row)), "{} {}", stringify!($t), $bad);
+                        }
                     }
                 )*};
             }
@@ -636,10 +712,8 @@ mod tests {
                 assert!(Groups::from_dense(&codes, 1 << 16).is_none());
                 // The kernel checks again, whoever built the codes.
                 let values = [1u8; 6];
-                let e = tally_grouped(&values, &codes, 200, &NPS).err();
-                assert_eq!(e.map(|e| e.path().to_string()), Some("/groups/3".into()));
-                let e = tally_rows(&values, &codes, 200, &NPS).err();
-                assert_eq!(e.map(|e| e.path().to_string()), Some("/groups/3".into()));
+                assert_eq!(tally_grouped(&values, &codes, Slots::fixed(200), &NPS), Err(NoSlot(3)));
+                assert_eq!(tally_rows(&values, &codes, Slots::fixed(200), &NPS), Err(NoSlot(3)));
             )*};
         }
         negative!(i8, i16, i32, i64);
@@ -648,5 +722,39 @@ mod tests {
         assert_eq!(e.map(|e| e.path().to_string()), Some("/groups/2".into()));
         assert!(Groups::from_dense(&codes, 300).is_none());
         assert_eq!(Groups::from_dense(&codes, 301).map(|g| g.labels().len()), Some(301));
+    }
+
+    /// Integer labels as a [`Split`] group exactly as [`Groups::from_integers`] groups
+    /// them: the table grows as larger labels appear (mid-chunk and in the tail), and
+    /// labels past the dense limit or negative ones are factorised.
+    #[test]
+    fn integer_labels_group_as_built_groups_while_the_table_grows() {
+        let r = random(5003, 11);
+        let bytes: Vec<u8> = r.iter().map(|x| ((x >> 20) % 13) as u8).collect();
+        let floats: Vec<f64> = bytes.iter().map(|&b| if b == 12 { f64::NAN } else { f64::from(b) }).collect();
+        let rising: Vec<i64> = r.iter().enumerate().map(|(i, x)| (x % (i as u64 + 1)) as i64).collect();
+        let mut late_large = rising.clone();
+        late_large[5001] = 70_000;
+        let mut late_negative = rising.clone();
+        late_negative[4099] = -3;
+        let wide = Classes { lo: 0, hi: 400, t1: 7, t2: 9 };
+        for labels in [rising, late_large, late_negative] {
+            let built = Groups::from_integers(&labels);
+            assert!(built.is_ok());
+            let Ok(built) = built else { continue };
+            for classes in [NPS, wide] {
+                let expected = run_grouped(&bytes, Split::Groups(&built), &classes, Invalid::Skip, |t| *t);
+                let got = run_grouped(&bytes, Split::Integers(Codes::I64(&labels)), &classes, Invalid::Skip, |t| *t);
+                assert!(expected.as_ref().is_ok_and(|g| g.groups.len() > 1024));
+                assert_eq!(got, expected);
+                let expected = run_grouped(&floats, Split::Groups(&built), &classes, Invalid::Error, |t| *t);
+                let got = run_grouped(&floats, Split::Integers(Codes::I64(&labels)), &classes, Invalid::Error, |t| *t);
+                assert!(expected.is_err());
+                assert_eq!(got, expected);
+            }
+        }
+        let huge = [1u64, 2, u64::MAX, 1];
+        let e = run_grouped(&[9u8; 4], Split::Integers(Codes::U64(&huge)), &NPS, Invalid::Error, |t| *t).err();
+        assert_eq!(e.map(|e| (e.kind(), e.path().to_string())), Some((ErrorKind::InvalidValue, "/groups/2".into())));
     }
 }

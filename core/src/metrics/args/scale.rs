@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::error::{err, Error, ErrorKind};
 
-use super::super::groups::Groups;
+use super::super::groups::Split;
 use super::super::response::Response;
 use super::super::{
     ces, ces_grouped, csat, csat_grouped, nps, nps_grouped, CesOptions, CsatOptions, NpsMethod, NpsOptions,
@@ -63,7 +63,7 @@ impl Scale {
         })
     }
 
-    fn run<T: Response>(self, responses: &[T], groups: Option<&Groups<'_>>) -> Result<Value, Error> {
+    fn run<T: Response>(self, responses: &[T], groups: Option<Split<'_>>) -> Result<Value, Error> {
         match (self, groups) {
             (Scale::Nps(o), None) => to_tree(nps(responses, &o)?),
             (Scale::Nps(o), Some(g)) => to_tree(nps_grouped(responses, g, &o)?),
@@ -83,7 +83,7 @@ pub(super) fn call(name: &str, input: &Value) -> Option<Result<Value, Error>> {
         let scale = Scale::read(name, &args)?;
         let groups = groups(&args)?;
         let responses = responses(&args)?;
-        scale.run(&responses, groups.as_ref())
+        scale.run(&responses, groups.as_ref().map(Split::from))
     };
     Some(run())
 }
@@ -119,12 +119,12 @@ impl ScaleMetric {
         Scale::read(name, &Args::new(options, known)?).map(ScaleMetric)
     }
 
-    /// The metric over `responses`, split by `groups` if given (e.g. built by
-    /// [`Groups::from_integers`]), as its JSON result.
+    /// The metric over `responses`, split by `groups` if given ([`Groups`](crate::metrics::Groups) built
+    /// beforehand, or integer labels: [`Split::Integers`]), as its JSON result.
     ///
     /// # Errors
     /// Every error of the metric itself (`invalid_value`, `empty_input`, ...).
-    pub fn run<T: Response>(&self, responses: &[T], groups: Option<&Groups<'_>>) -> Result<Value, Error> {
+    pub fn run<T: Response>(&self, responses: &[T], groups: Option<Split<'_>>) -> Result<Value, Error> {
         self.0.run(responses, groups)
     }
 }
@@ -144,7 +144,7 @@ pub fn call_column<T: Response>(
     name: &str,
     options: &Value,
     responses: &[T],
-    groups: Option<&Groups<'_>>,
+    groups: Option<Split<'_>>,
 ) -> Result<Value, Error> {
     ScaleMetric::from_options(name, options)?.run(responses, groups)
 }

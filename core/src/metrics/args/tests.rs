@@ -2,7 +2,7 @@
 //! slice API.
 
 use super::*;
-use crate::metrics::{nps, NpsMethod, NpsOptions};
+use crate::metrics::{nps, Codes, NpsMethod, NpsOptions, Split};
 use serde_json::json;
 
 fn failure(name: &str, input: Value) -> (String, String) {
@@ -172,7 +172,9 @@ fn results_keep_the_spec_field_order() {
 fn typed_columns_answer_as_json() {
     let floats = [10.0, 9.0, f64::NAN, 3.0, 7.5, -1.0, 11.0, 0.0, 8.0];
     let as_json: Vec<Value> = floats.iter().map(|&x| if x.is_nan() { Value::Null } else { json!(x) }).collect();
-    let codes = [2i32, -7, 2, 0, 70_000, 0, -7, 2, 1];
+    // Labels used as their own codes, and labels that must be factorised.
+    let dense = [3i32, 0, 3, 1, 1, 0, 3, 2, 0];
+    let sparse = [2i32, -7, 2, 0, 70_000, 0, -7, 2, 1];
     let bytes = [10u8, 9, 200, 3, 7, 0, 11, 0, 8];
     let options = [
         json!({}),
@@ -185,26 +187,29 @@ fn typed_columns_answer_as_json() {
     ];
     for name in ["nps", "csat", "ces"] {
         for o in &options {
-            let groups = Groups::from_integers(&codes).ok();
-            for g in [None, groups.as_ref()] {
-                let mut input = o.clone();
-                input["responses"] = json!(as_json);
-                if g.is_some() {
-                    input["groups"] = json!(codes);
+            for codes in [dense, sparse] {
+                let groups = Groups::from_integers(&codes).ok();
+                let splits = [None, groups.as_ref().map(Split::from), Some(Split::Integers(Codes::I32(&codes)))];
+                for g in splits {
+                    let mut input = o.clone();
+                    input["responses"] = json!(as_json);
+                    if g.is_some() {
+                        input["groups"] = json!(codes);
+                    }
+                    let expected = call(name, &input).map(|r| r.map_err(|e| (e.kind(), e.path().to_string())));
+                    let got = call_column(name, o, &floats, g).map_err(|e| (e.kind(), e.path().to_string()));
+                    assert_eq!(Some(got), expected, "{name} {input}");
+                    let mut bytes_input = input.clone();
+                    bytes_input["responses"] = json!(bytes);
+                    let expected = call(name, &bytes_input).map(|r| r.map_err(|e| (e.kind(), e.path().to_string())));
+                    let got = call_column(name, o, &bytes, g).map_err(|e| (e.kind(), e.path().to_string()));
+                    assert_eq!(Some(got), expected, "{name} {bytes_input}");
                 }
-                let expected = call(name, &input).map(|r| r.map_err(|e| (e.kind(), e.path().to_string())));
-                let got = call_column(name, o, &floats, g).map_err(|e| (e.kind(), e.path().to_string()));
-                assert_eq!(Some(got), expected, "{name} {input}");
-                let mut bytes_input = input.clone();
-                bytes_input["responses"] = json!(bytes);
-                let expected = call(name, &bytes_input).map(|r| r.map_err(|e| (e.kind(), e.path().to_string())));
-                let got = call_column(name, o, &bytes, g).map_err(|e| (e.kind(), e.path().to_string()));
-                assert_eq!(Some(got), expected, "{name} {bytes_input}");
             }
         }
     }
     let short = Groups::from_integers(&[0u8, 1]).ok();
-    let e = call_column("nps", &json!({}), &bytes, short.as_ref()).err();
+    let e = call_column("nps", &json!({}), &bytes, short.as_ref().map(Split::from)).err();
     assert_eq!(e.map(|e| (e.kind(), e.path().to_string())), Some((ErrorKind::InvalidDocument, "/groups".into())));
     let e = call_column("kano", &json!({}), &bytes, None).err();
     assert_eq!(e.map(|e| e.kind()), Some(ErrorKind::InvalidDocument));
