@@ -8,7 +8,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use servex::metrics::{csat_grouped, nps_grouped, Codes, CsatOptions, GroupLabel, Groups, NpsOptions, Split};
+use servex::metrics::{csat_grouped, nps, nps_grouped, Codes, CsatOptions, GroupLabel, Groups, NpsOptions, Split};
 use servex_benches::{answers_u8, group_codes};
 
 fn median(mut f: impl FnMut() -> u64, reps: usize) -> f64 {
@@ -47,6 +47,7 @@ fn main() {
     let labels_of = || Split::Integers(Codes::U32(black_box(&codes)));
     let with_labels =
         median(|| nps_grouped(&values, labels_of(), &options).map(|g| g.groups.len() as u64).unwrap_or(0), reps);
+    let ungrouped = median(|| nps(black_box(&values), &options).map(|r| r.n).unwrap_or(0), reps);
     let satisfaction = answers_u8(rows, 4, 2).into_iter().map(|v| v + 1).collect::<Vec<u8>>();
     let csat_options = CsatOptions::default();
     let csat_with_labels = median(
@@ -69,6 +70,7 @@ fn main() {
     println!("floor_ns {:.3}", per(floor));
     println!("nps_grouped_u8_ns {:.3}", per(kernel));
     println!("nps_grouped_u8_integer_labels_ns {:.3}", per(with_labels));
+    println!("nps_u8_ungrouped_ns {:.3}", per(ungrouped));
     println!("plain_histogram_loop_ns {:.3}", per(plain));
     println!("csat_grouped_u8_integer_labels_ns {:.3}", per(csat_with_labels));
 }

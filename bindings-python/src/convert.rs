@@ -5,6 +5,7 @@
 //! hold: non-finite floats (`invalid_value`), keys that are not strings and objects of
 //! other types (`invalid_document`), each at the JSON Pointer of the offending member.
 
+use foldhash::{HashMap, HashMapExt};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
@@ -169,6 +170,17 @@ impl Walker {
 
 /// A JSON value as plain Python data (dict, list, str, int, float, bool, None).
 pub fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    to_python_with(py, value, &mut HashMap::new())
+}
+
+/// [`to_python`] with one Python string per distinct object key: a grouped result
+/// repeats the same few keys in every group, and a shared key saves creating,
+/// hashing and freeing a string per member (half the conversion's time).
+fn to_python_with<'py, 'v>(
+    py: Python<'py>,
+    value: &'v Value,
+    keys: &mut HashMap<&'v str, Bound<'py, PyString>>,
+) -> PyResult<Bound<'py, PyAny>> {
     Ok(match value {
         Value::Null => py.None().into_bound(py),
         Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
@@ -185,14 +197,15 @@ pub fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyA
         Value::Array(items) => {
             let list = PyList::empty(py);
             for item in items {
-                list.append(to_python(py, item)?)?;
+                list.append(to_python_with(py, item, keys)?)?;
             }
             list.into_any()
         }
         Value::Object(members) => {
             let dict = PyDict::new(py);
             for (k, v) in members {
-                dict.set_item(k, to_python(py, v)?)?;
+                let key = keys.entry(k.as_str()).or_insert_with(|| PyString::new(py, k)).clone();
+                dict.set_item(key, to_python_with(py, v, keys)?)?;
             }
             dict.into_any()
         }
