@@ -4,8 +4,9 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use serde_json::{Map, Value};
 
-use crate::convert::{to_python, Floats, Walker};
+use crate::convert::{Floats, Walker};
 use crate::errors::{run_detached, to_py};
+use crate::objects::{to_object, PyObjects};
 
 /// The members of a metric's arguments that are answer matrices (NaN = not answered).
 const ANSWER_MATRICES: [&str; 4] = ["expectations", "perceptions", "functional", "dysfunctional"];
@@ -35,16 +36,16 @@ fn read_input(name: &str, input: &Bound<'_, PyAny>) -> PyResult<Value> {
 pub fn call<'py>(py: Python<'py>, name: &str, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let value = read_input(name, input)?;
     let name = name.to_owned();
-    let result = run_detached(py, move || servex::call(&name, &value))?;
-    to_python(py, &result)
+    let result = run_detached(py, move || servex::call_with::<PyObjects>(&name, &value))?;
+    Ok(result?.into_bound(py))
 }
 
 /// Runs call `name` on JSON text (`invalid_json` if it is not JSON).
 #[pyfunction]
 pub fn call_json<'py>(py: Python<'py>, name: &str, text: &str) -> PyResult<Bound<'py, PyAny>> {
     let (name, text) = (name.to_owned(), text.to_owned());
-    let result = run_detached(py, move || servex::call(&name, &servex::json::parse(&text)?))?;
-    to_python(py, &result)
+    let result = run_detached(py, move || servex::call_with::<PyObjects>(&name, &servex::json::parse(&text)?))?;
+    Ok(result?.into_bound(py))
 }
 
 /// Checks a scorecard document (a dict, or JSON text when `input` is a str) and returns
@@ -55,8 +56,8 @@ pub fn document<'py>(py: Python<'py>, input: &Bound<'py, PyAny>) -> PyResult<Bou
         Ok(text) => servex::json::parse(&text).map_err(|e| to_py(py, &e))?,
         Err(_) => Walker::document().value(input, 1)?,
     };
-    let json = run_detached(py, move || servex::Scorecard::from_json(&parsed).map(|s| s.to_json()))?;
-    to_python(py, &json)
+    let card = run_detached(py, move || servex::Scorecard::from_json(&parsed))?;
+    to_object(py, &card)
 }
 
 /// Renders a report (a dict as `call("score")` returns it) to the HTML page, or to one

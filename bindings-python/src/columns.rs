@@ -8,12 +8,12 @@ use std::borrow::Cow;
 use numpy::{PyReadonlyArray1, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use serde_json::Value;
 use servex::metrics::{Codes, GroupCode, GroupLabel, Groups, Response, ScaleMetric, Split};
 use servex::{Error, ErrorKind};
 
-use crate::convert::{pointer, to_python, Floats, Walker};
+use crate::convert::{pointer, Floats, Walker};
 use crate::errors::{run_detached, servex_err, to_py};
+use crate::objects::{PyObjects, Written};
 
 /// A numpy array's contents: borrowed when contiguous (the normal case), else copied.
 fn slice<'a, T: numpy::Element + Copy>(a: &'a PyReadonlyArray1<'_, T>) -> Cow<'a, [T]> {
@@ -269,8 +269,7 @@ pub fn scale_metric<'py>(
             })
         }
     };
-    let result = run_groups(py, metric, responses, row_groups)?;
-    to_python(py, &result)
+    Ok(run_groups(py, metric, responses, row_groups)??.into_bound(py))
 }
 
 /// Runs the metric with the groups as read.
@@ -279,7 +278,7 @@ fn run_groups(
     metric: ScaleMetric,
     responses: &Bound<'_, PyAny>,
     row_groups: Option<RowGroups<'_>>,
-) -> PyResult<Value> {
+) -> PyResult<Written> {
     match row_groups {
         None => run_metric(py, metric, responses, None),
         Some(RowGroups::Factorised(g)) => run_metric(py, metric, responses, Some(Build::Ready(Split::Groups(&g)))),
@@ -310,13 +309,13 @@ fn run_metric(
     metric: ScaleMetric,
     responses: &Bound<'_, PyAny>,
     groups: Option<Build<'_>>,
-) -> PyResult<Value> {
-    fn go<T: Response + Sync>(metric: ScaleMetric, values: &[T], groups: Option<Build<'_>>) -> Result<Value, Error> {
+) -> PyResult<Written> {
+    fn go<T: Response + Sync>(metric: ScaleMetric, values: &[T], groups: Option<Build<'_>>) -> Result<Written, Error> {
         match groups {
-            None => metric.run(values, None),
-            Some(Build::Ready(split)) => metric.run(values, Some(split)),
+            None => metric.run_with::<PyObjects, _>(values, None),
+            Some(Build::Ready(split)) => metric.run_with::<PyObjects, _>(values, Some(split)),
             Some(Build::Coded(codes, labels)) => {
-                metric.run(values, Some((&Groups::from_code_slice(codes, labels)?).into()))
+                metric.run_with::<PyObjects, _>(values, Some((&Groups::from_code_slice(codes, labels)?).into()))
             }
         }
     }

@@ -1,11 +1,10 @@
-//! Python objects to the core's JSON values and back.
+//! Python objects to the core's JSON values (results come back through `objects`).
 //!
 //! The walk enforces SPEC 8's nesting limit as it goes (so a self-referencing list
 //! ends as `limit_exceeded`, never as a stack overflow) and refuses what JSON cannot
 //! hold: non-finite floats (`invalid_value`), keys that are not strings and objects of
 //! other types (`invalid_document`), each at the JSON Pointer of the offending member.
 
-use foldhash::{HashMap, HashMapExt};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
@@ -166,48 +165,4 @@ impl Walker {
             )),
         }
     }
-}
-
-/// A JSON value as plain Python data (dict, list, str, int, float, bool, None).
-pub fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    to_python_with(py, value, &mut HashMap::new())
-}
-
-/// [`to_python`] with one Python string per distinct object key: a grouped result
-/// repeats the same few keys in every group, and a shared key saves creating,
-/// hashing and freeing a string per member (half the conversion's time).
-fn to_python_with<'py, 'v>(
-    py: Python<'py>,
-    value: &'v Value,
-    keys: &mut HashMap<&'v str, Bound<'py, PyString>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-            }
-        }
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_python_with(py, item, keys)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(members) => {
-            let dict = PyDict::new(py);
-            for (k, v) in members {
-                let key = keys.entry(k.as_str()).or_insert_with(|| PyString::new(py, k)).clone();
-                dict.set_item(key, to_python_with(py, v, keys)?)?;
-            }
-            dict.into_any()
-        }
-    })
 }

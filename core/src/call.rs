@@ -35,16 +35,38 @@ pub fn call_text(name: &str, input: &Value) -> Result<String, Error> {
     dispatch::<AsText>(name, input)
 }
 
-/// What a call's result is turned into.
-trait Output {
+/// [`call`] with the result written by `O` straight from the typed result: how a
+/// front builds its own objects (Python's dicts and lists) without a JSON tree between.
+///
+/// # Errors
+/// As [`call`].
+pub fn call_with<O: Output>(name: &str, input: &Value) -> Result<O::Out, Error> {
+    dispatch::<O>(name, input)
+}
+
+/// What a call's result is turned into: a JSON tree ([`call`]), JSON text
+/// ([`call_text`]), or a front's own objects ([`call_with`]). Every result serialises
+/// as its JSON form; a non-finite number there is JSON's `null`.
+pub trait Output {
+    /// The written result.
     type Out;
+    /// Writes a typed result.
+    ///
+    /// # Errors
+    /// When the result cannot be written (the JSON writers' `invalid_value`).
     fn write(result: impl serde::Serialize) -> Result<Self::Out, Error>;
-    /// A result that is a JSON tree already (the metrics'), taken as it is.
-    fn tree(result: Value) -> Result<Self::Out, Error>;
+    /// A result that is a JSON tree already (the metrics'): written as any result, or
+    /// taken as it is by a writer of trees.
+    ///
+    /// # Errors
+    /// As [`Output::write`].
+    fn tree(result: Value) -> Result<Self::Out, Error> {
+        Self::write(result)
+    }
 }
 
 /// A JSON tree.
-struct AsValue;
+pub(crate) struct AsValue;
 
 impl Output for AsValue {
     type Out = Value;
@@ -63,9 +85,6 @@ impl Output for AsText {
     type Out = String;
     fn write(result: impl serde::Serialize) -> Result<String, Error> {
         crate::json::to_text(result)
-    }
-    fn tree(result: Value) -> Result<String, Error> {
-        Self::write(result)
     }
 }
 

@@ -9,7 +9,7 @@ pub mod report;
 pub mod sample;
 pub mod scorecard;
 
-pub use call::{call, call_text, catalogue, CALLS};
+pub use call::{call, call_text, call_with, catalogue, Output, CALLS};
 pub use error::{Error, ErrorKind};
 pub use framework::Framework;
 pub use report::Report;

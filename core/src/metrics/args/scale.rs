@@ -13,7 +13,7 @@ use super::super::{
     ces, ces_grouped, csat, csat_grouped, nps, nps_grouped, CesOptions, CsatOptions, NpsMethod, NpsOptions,
 };
 use super::{groups, responses, Args};
-use crate::json::to_tree;
+use crate::call::{AsValue, Output};
 
 /// A scale metric with its options.
 #[derive(Debug, Clone, Copy)]
@@ -63,14 +63,14 @@ impl Scale {
         })
     }
 
-    fn run<T: Response>(self, responses: &[T], groups: Option<Split<'_>>) -> Result<Value, Error> {
+    fn run<O: Output, T: Response>(self, responses: &[T], groups: Option<Split<'_>>) -> Result<O::Out, Error> {
         match (self, groups) {
-            (Scale::Nps(o), None) => to_tree(nps(responses, &o)?),
-            (Scale::Nps(o), Some(g)) => to_tree(nps_grouped(responses, g, &o)?),
-            (Scale::Csat(o), None) => to_tree(csat(responses, &o)?),
-            (Scale::Csat(o), Some(g)) => to_tree(csat_grouped(responses, g, &o)?),
-            (Scale::Ces(o), None) => to_tree(ces(responses, &o)?),
-            (Scale::Ces(o), Some(g)) => to_tree(ces_grouped(responses, g, &o)?),
+            (Scale::Nps(o), None) => O::write(nps(responses, &o)?),
+            (Scale::Nps(o), Some(g)) => O::write(nps_grouped(responses, g, &o)?),
+            (Scale::Csat(o), None) => O::write(csat(responses, &o)?),
+            (Scale::Csat(o), Some(g)) => O::write(csat_grouped(responses, g, &o)?),
+            (Scale::Ces(o), None) => O::write(ces(responses, &o)?),
+            (Scale::Ces(o), Some(g)) => O::write(ces_grouped(responses, g, &o)?),
         }
     }
 }
@@ -83,7 +83,7 @@ pub(super) fn call(name: &str, input: &Value) -> Option<Result<Value, Error>> {
         let scale = Scale::read(name, &args)?;
         let groups = groups(&args)?;
         let responses = responses(&args)?;
-        scale.run(&responses, groups.as_ref().map(Split::from))
+        scale.run::<AsValue, _>(&responses, groups.as_ref().map(Split::from))
     };
     Some(run())
 }
@@ -125,7 +125,19 @@ impl ScaleMetric {
     /// # Errors
     /// Every error of the metric itself (`invalid_value`, `empty_input`, ...).
     pub fn run<T: Response>(&self, responses: &[T], groups: Option<Split<'_>>) -> Result<Value, Error> {
-        self.0.run(responses, groups)
+        self.0.run::<AsValue, T>(responses, groups)
+    }
+
+    /// [`ScaleMetric::run`] with the result written by `O` (see [`crate::call_with`]).
+    ///
+    /// # Errors
+    /// As [`ScaleMetric::run`].
+    pub fn run_with<O: Output, T: Response>(
+        &self,
+        responses: &[T],
+        groups: Option<Split<'_>>,
+    ) -> Result<O::Out, Error> {
+        self.0.run::<O, T>(responses, groups)
     }
 }
 
