@@ -104,6 +104,32 @@ impl Codes<'_> {
     pub fn position(&self, code: usize) -> Option<usize> {
         with_codes!(self, |s| s.iter().position(|&c| c.index() == code))
     }
+
+    /// The code of row `row` as a signed integer (for messages).
+    pub(crate) fn signed_at(&self, row: usize) -> Option<i64> {
+        with_codes!(self, |s| s.get(row).map(|c| c.signed()))
+    }
+
+    /// The codes below `count` that occur, in order of their first row; the scan stops
+    /// once `present` of them are found.
+    pub(crate) fn first_appearances(&self, count: usize, present: usize) -> Vec<u32> {
+        let mut seen = vec![false; count];
+        let mut order = Vec::with_capacity(present);
+        with_codes!(self, |s| {
+            for &c in *s {
+                if order.len() == present {
+                    break;
+                }
+                if let Some(x) = seen.get_mut(c.index()) {
+                    if !*x {
+                        *x = true;
+                        order.push(c.index() as u32);
+                    }
+                }
+            }
+        });
+        order
+    }
 }
 
 mod sealed {
@@ -251,7 +277,7 @@ impl<'a> Groups<'a> {
     pub fn from_code_slice(codes: Codes<'a>, labels: Vec<GroupLabel>) -> Result<Groups<'a>, Error> {
         let count = labels.len();
         if let Some(row) = with_codes!(codes, |s| first_bad_code(s, count)) {
-            let code = with_codes!(codes, |s| s.get(row).map(|c| c.signed())).unwrap_or_default();
+            let code = codes.signed_at(row).unwrap_or_default();
             return code_out_of_range(row, code);
         }
         let mut seen = HashSet::with_capacity(count);
@@ -294,7 +320,7 @@ impl<'a> Groups<'a> {
     pub fn from_integers<C: GroupCode>(labels: &'a [C]) -> Result<Groups<'a>, Error> {
         match Groups::from_dense(labels, dense_limit(labels.len())) {
             Some(g) => Ok(g),
-            None => factorise_integers(labels),
+            None => factorise_integers(C::wrap(labels)),
         }
     }
 
@@ -334,7 +360,7 @@ impl<'a> Groups<'a> {
         if self.in_appearance_order {
             return (0..self.labels.len()).filter_map(|c| u32::try_from(c).ok()).collect();
         }
-        with_codes!(self.codes(), |s| first_appearances(s, self.labels.len(), present))
+        self.codes().first_appearances(self.labels.len(), present)
     }
 }
 
@@ -346,36 +372,21 @@ pub(crate) fn dense_limit(rows: usize) -> usize {
     DENSE.min(rows.saturating_mul(2).max(1024))
 }
 
-/// Integer labels factorised like any labels; the labels a `u64` past `i64::MAX` is
-/// refused at its row.
-pub(crate) fn factorise_integers<C: GroupCode>(labels: &[C]) -> Result<Groups<'static>, Error> {
+/// Integer labels factorised like any labels; a `u64` label past `i64::MAX` is refused
+/// at its row.
+pub(crate) fn factorise_integers(labels: Codes<'_>) -> Result<Groups<'static>, Error> {
     let mut wide = Vec::with_capacity(labels.len());
-    for (row, &label) in labels.iter().enumerate() {
-        let Some(label) = label.label() else {
-            return err(ErrorKind::InvalidValue, pointer("/groups", row), "a group label must fit a 64-bit integer");
-        };
-        wide.push(label);
+    let bad = with_codes!(labels, |s| s.iter().position(|&label| match label.label() {
+        Some(label) => {
+            wide.push(label);
+            false
+        }
+        None => true,
+    }));
+    if let Some(row) = bad {
+        return err(ErrorKind::InvalidValue, pointer("/groups", row), "a group label must fit a 64-bit integer");
     }
     Groups::from_labels(wide)
-}
-
-/// The codes below `count` that occur, in order of their first row; the scan stops
-/// once `present` of them are found.
-pub(crate) fn first_appearances<C: GroupCode>(codes: &[C], count: usize, present: usize) -> Vec<u32> {
-    let mut seen = vec![false; count];
-    let mut order = Vec::with_capacity(present);
-    for &c in codes {
-        if order.len() == present {
-            break;
-        }
-        if let Some(x) = seen.get_mut(c.index()) {
-            if !*x {
-                *x = true;
-                order.push(c.index() as u32);
-            }
-        }
-    }
-    order
 }
 
 /// How a grouped metric's rows are split into groups: by [`Groups`] built beforehand, or

@@ -8,7 +8,7 @@
 
 use crate::error::{err, pointer, Error, ErrorKind};
 
-use super::groups::{self, first_appearances, with_codes, GroupCode, GroupLabel, GroupResult, Grouped, Split};
+use super::groups::{self, with_codes, GroupCode, GroupLabel, GroupResult, Grouped, Split};
 use super::Invalid;
 
 /// A numeric type that survey responses can be given in.
@@ -266,6 +266,15 @@ impl Slots {
     fn grow(self, count: usize, code: usize) -> Option<usize> {
         (code < self.limit).then(|| (code + 1).max(count.saturating_mul(2)).min(self.limit))
     }
+
+    /// Grows `tallies` so that group `code` has one; false when that is past the limit.
+    fn make_room(self, tallies: &mut Vec<Tally>, code: usize) -> bool {
+        let Some(count) = self.grow(tallies.len(), code) else {
+            return false;
+        };
+        tallies.resize(count, Tally::default());
+        true
+    }
 }
 
 /// The first row whose code has no slot in the table (see [`Slots`]).
@@ -286,57 +295,75 @@ pub(crate) fn tally_grouped<T: Response, C: GroupCode>(
         return tally_rows(values, codes, slots, classes);
     }
     let shift = (span + 2).next_power_of_two().trailing_zeros();
-    let width = 1usize << shift;
-    let mut tallies = vec![Tally::default(); slots.initial];
-    let mut hist = vec![0u32; slots.initial << shift];
+    let mut table = Table::new(slots, shift);
     for (start, (vs, cs)) in values.chunks(CHUNK).zip(codes.chunks(CHUNK)).enumerate() {
         let mut from = 0;
         while let Some(row) = histogram(
             vs.get(from..).unwrap_or_default(),
             cs.get(from..).unwrap_or_default(),
-            &mut hist,
+            &mut table.hist,
             shift,
             classes.lo,
             span,
         ) {
             let row = from + row;
-            let code = cs.get(row).map_or(usize::MAX, |c| c.index());
-            let Some(count) = slots.grow(tallies.len(), code) else {
+            if !table.make_room(cs.get(row).map_or(usize::MAX, |c| c.index())) {
                 return Err(NoSlot(start * CHUNK + row));
-            };
-            tallies.resize(count, Tally::default());
-            hist.resize(count << shift, 0);
+            }
             from = row;
         }
-        add_bins(&mut tallies, &mut hist, width, span, classes);
+        table.flush(span, classes);
     }
-    Ok(tallies)
+    Ok(table.tallies)
 }
 
-/// Classifies each group's bins (`width` per group, the last used one for invalid
-/// answers) into its tally and empties them. Not generic, so that every response and
-/// code type shares one copy of it.
-fn add_bins(tallies: &mut [Tally], hist: &mut [u32], width: usize, span: u64, classes: &Classes) {
-    for (t, bins) in tallies.iter_mut().zip(hist.chunks_exact_mut(width)) {
-        for (b, n) in bins.iter_mut().enumerate() {
-            if *n == 0 {
-                continue;
-            }
-            let count = u64::from(*n);
-            *n = 0;
-            if b as u64 > span {
-                t.invalid += count;
-                continue;
-            }
-            let v = classes.lo + b as i64;
-            match classes.of(Some(v)) {
-                Some(c) => {
-                    if let Some(slot) = t.counts.get_mut(c) {
-                        *slot += count;
-                    }
-                    t.sum += i128::from(v) * i128::from(count);
+/// The grouped histogram's table: `1 << shift` bins per group, emptied into the
+/// groups' tallies. Not generic, so that every response and code type shares it.
+struct Table {
+    tallies: Vec<Tally>,
+    hist: Vec<u32>,
+    shift: u32,
+    slots: Slots,
+}
+
+impl Table {
+    fn new(slots: Slots, shift: u32) -> Table {
+        Table { tallies: vec![Tally::default(); slots.initial], hist: vec![0; slots.initial << shift], shift, slots }
+    }
+
+    /// Grows the table so that group `code` has a slot; false when that is past the
+    /// limit of its [`Slots`].
+    fn make_room(&mut self, code: usize) -> bool {
+        let room = self.slots.make_room(&mut self.tallies, code);
+        self.hist.resize(self.tallies.len() << self.shift, 0);
+        room
+    }
+
+    /// Classifies each group's bins (the last used one for invalid answers) into its
+    /// tally and empties them.
+    fn flush(&mut self, span: u64, classes: &Classes) {
+        let width = 1 << self.shift;
+        for (t, bins) in self.tallies.iter_mut().zip(self.hist.chunks_exact_mut(width)) {
+            for (b, n) in bins.iter_mut().enumerate() {
+                if *n == 0 {
+                    continue;
                 }
-                None => t.invalid += count,
+                let count = u64::from(*n);
+                *n = 0;
+                if b as u64 > span {
+                    t.invalid += count;
+                    continue;
+                }
+                let v = classes.lo + b as i64;
+                match classes.of(Some(v)) {
+                    Some(c) => {
+                        if let Some(slot) = t.counts.get_mut(c) {
+                            *slot += count;
+                        }
+                        t.sum += i128::from(v) * i128::from(count);
+                    }
+                    None => t.invalid += count,
+                }
             }
         }
     }
@@ -456,7 +483,11 @@ fn add_one<C: GroupCode>(hist: &mut [u32], shift: u32, bin: usize, code: C) -> b
     }
 }
 
-/// The per-row tally (any scale).
+/// Rows whose codes [`tally_rows`] reads into indexes at a time.
+const BLOCK: usize = 1024;
+
+/// The per-row tally (any scale). The codes are read into indexes a block at a time,
+/// so that only that read is generic over the code type and the tally itself is not.
 fn tally_rows<T: Response, C: GroupCode>(
     values: &[T],
     codes: &[C],
@@ -464,17 +495,33 @@ fn tally_rows<T: Response, C: GroupCode>(
     classes: &Classes,
 ) -> Result<Vec<Tally>, NoSlot> {
     let mut tallies = vec![Tally::default(); slots.initial];
-    for (row, (&v, &code)) in values.iter().zip(codes).enumerate() {
-        let group = code.index();
-        if group >= tallies.len() {
-            let count = slots.grow(tallies.len(), group).ok_or(NoSlot(row))?;
-            tallies.resize(count, Tally::default());
+    let mut groups = Vec::with_capacity(BLOCK);
+    for (block, (vs, cs)) in values.chunks(BLOCK).zip(codes.chunks(BLOCK)).enumerate() {
+        groups.clear();
+        groups.extend(cs.iter().map(|c| c.index()));
+        tally_block(vs, &groups, &mut tallies, slots, classes).map_err(|NoSlot(row)| NoSlot(block * BLOCK + row))?;
+    }
+    Ok(tallies)
+}
+
+/// Adds each row's value to the tally of its group, growing the tallies as [`Slots`]
+/// allows.
+fn tally_block<T: Response>(
+    values: &[T],
+    groups: &[usize],
+    tallies: &mut Vec<Tally>,
+    slots: Slots,
+    classes: &Classes,
+) -> Result<(), NoSlot> {
+    for (row, (&v, &group)) in values.iter().zip(groups).enumerate() {
+        if group >= tallies.len() && !slots.make_room(tallies, group) {
+            return Err(NoSlot(row));
         }
         if let Some(t) = tallies.get_mut(group) {
             t.add(v.to_integer(), classes);
         }
     }
-    Ok(tallies)
+    Ok(())
 }
 
 /// Tallies a column per group and finishes each non-empty group, in order of first
@@ -506,25 +553,20 @@ fn grouped_tallies<T: Response>(
     classes: &Classes,
     invalid: Invalid,
 ) -> Result<Vec<(GroupLabel, Tally)>, Error> {
-    let labelled = match split {
-        Split::Groups(groups) => {
-            let slots = Slots::fixed(groups.labels().len());
-            let tallies = with_codes!(groups.codes(), |codes| tally_grouped(values, codes, slots, classes)
-                .or_else(|NoSlot(row)| groups::code_out_of_range(row, codes.get(row).map_or(0, |c| c.signed()))))?;
-            let order = groups.appearance_order(present(&tallies));
-            let label = |code: usize| groups.labels().get(code).cloned();
-            labelled(&tallies, &order, label)
-        }
-        Split::Integers(labels) => {
-            let slots = Slots::growing(groups::dense_limit(labels.len()));
-            let dense = with_codes!(labels, |codes| tally_grouped(values, codes, slots, classes)
-                .map(|tallies| (first_appearances(codes, tallies.len(), present(&tallies)), tallies)));
-            let Ok((order, tallies)) = dense else {
-                let groups = with_codes!(labels, |codes| groups::factorise_integers(codes))?;
+    let (codes, slots) = match split {
+        Split::Groups(g) => (g.codes(), Slots::fixed(g.labels().len())),
+        Split::Integers(labels) => (labels, Slots::growing(groups::dense_limit(labels.len()))),
+    };
+    let labelled = match with_codes!(codes, |c| tally_grouped(values, c, slots, classes)) {
+        Ok(tallies) => label_groups(split, &tallies),
+        Err(NoSlot(row)) => match split {
+            Split::Groups(_) => return groups::code_out_of_range(row, codes.signed_at(row).unwrap_or_default()),
+            // Labels too large or negative to be their own codes: factorised instead.
+            Split::Integers(labels) => {
+                let groups = groups::factorise_integers(labels)?;
                 return grouped_tallies(values, Split::Groups(&groups), classes, invalid);
-            };
-            labelled(&tallies, &order, |code| Some(GroupLabel::Int(code as i64)))
-        }
+            }
+        },
     };
     let invalid_total: u64 = labelled.iter().map(|(_, t)| t.invalid).sum();
     if invalid_total > 0 && invalid == Invalid::Error {
@@ -533,9 +575,17 @@ fn grouped_tallies<T: Response>(
     Ok(labelled)
 }
 
-/// How many groups have rows.
-fn present(tallies: &[Tally]) -> usize {
-    tallies.iter().filter(|t| t.n() + t.invalid > 0).count()
+/// The tally of every group that has rows, with its label, in order of first
+/// appearance. Not generic, so that every response type shares it.
+fn label_groups(split: Split<'_>, tallies: &[Tally]) -> Vec<(GroupLabel, Tally)> {
+    let present = tallies.iter().filter(|t| t.n() + t.invalid > 0).count();
+    match split {
+        Split::Groups(g) => labelled(tallies, &g.appearance_order(present), |code| g.labels().get(code).cloned()),
+        Split::Integers(labels) => {
+            let order = labels.first_appearances(tallies.len(), present);
+            labelled(tallies, &order, |code| Some(GroupLabel::Int(code as i64)))
+        }
+    }
 }
 
 /// The tallies of the codes in `order`, each with its label.
