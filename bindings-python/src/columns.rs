@@ -8,8 +8,8 @@ use std::borrow::Cow;
 use numpy::{PyReadonlyArray1, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use servex::metrics::{Codes, GroupCode, GroupLabel, Groups, Response, ScaleMetric, Split};
-use servex::{Error, ErrorKind};
+use servex::metrics::{Codes, GroupCode, GroupLabel, Groups, ScaleMetric, Split};
+use servex::ErrorKind;
 
 use crate::convert::{pointer, Floats, Walker};
 use crate::errors::{run_detached, servex_err, to_py};
@@ -281,49 +281,30 @@ fn run_groups(
 ) -> PyResult<Written> {
     match row_groups {
         None => run_metric(py, metric, responses, None),
-        Some(RowGroups::Factorised(g)) => run_metric(py, metric, responses, Some(Build::Ready(Split::Groups(&g)))),
-        Some(RowGroups::Whole(labels)) => {
-            run_metric(py, metric, responses, Some(Build::Ready(Split::Integers(Codes::I64(&labels)))))
-        }
+        Some(RowGroups::Factorised(g)) => run_metric(py, metric, responses, Some(Split::Groups(&g))),
+        Some(RowGroups::Whole(labels)) => run_metric(py, metric, responses, Some(Split::Integers(Codes::I64(&labels)))),
         Some(RowGroups::Coded(array, labels)) => {
-            array.with(|codes| run_metric(py, metric, responses, Some(Build::Coded(codes, labels))))
+            array.with(|codes| run_metric(py, metric, responses, Some(Split::Coded(codes, &labels))))
         }
         Some(RowGroups::Integers(array)) => {
-            array.with(|codes| run_metric(py, metric, responses, Some(Build::Ready(Split::Integers(codes)))))
+            array.with(|codes| run_metric(py, metric, responses, Some(Split::Integers(codes))))
         }
     }
 }
 
-/// Groups ready for the kernel (built groups, or integer labels, which the core uses
-/// as their own codes when they are small and not negative and factorises otherwise),
-/// or codes and their labels, checked with the GIL released.
-enum Build<'a> {
-    Ready(Split<'a>),
-    Coded(Codes<'a>, Vec<GroupLabel>),
-}
-
 /// Runs the metric on `responses` (read in place when a numeric array) with the GIL
-/// released, building the groups first when they are given as codes.
+/// released; the core checks the group codes as it counts.
 fn run_metric(
     py: Python<'_>,
     metric: ScaleMetric,
     responses: &Bound<'_, PyAny>,
-    groups: Option<Build<'_>>,
+    groups: Option<Split<'_>>,
 ) -> PyResult<Written> {
-    fn go<T: Response + Sync>(metric: ScaleMetric, values: &[T], groups: Option<Build<'_>>) -> Result<Written, Error> {
-        match groups {
-            None => metric.run_with::<PyObjects, _>(values, None),
-            Some(Build::Ready(split)) => metric.run_with::<PyObjects, _>(values, Some(split)),
-            Some(Build::Coded(codes, labels)) => {
-                metric.run_with::<PyObjects, _>(values, Some((&Groups::from_code_slice(codes, labels)?).into()))
-            }
-        }
-    }
     with_numeric_array!(responses, |values| {
         let values: &[_] = &values;
-        run_detached(py, || go(metric, values, groups))
+        run_detached(py, || metric.run_with::<PyObjects, _>(values, groups))
     }, else {
         let values = objects_to_f64(py, responses)?;
-        run_detached(py, || go(metric, &values, groups))
+        run_detached(py, || metric.run_with::<PyObjects, _>(&values, groups))
     })
 }

@@ -1,6 +1,6 @@
 //! Group labels for rows, factorised once into dense codes, and grouped results.
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -280,12 +280,7 @@ impl<'a> Groups<'a> {
             let code = codes.signed_at(row).unwrap_or_default();
             return code_out_of_range(row, code);
         }
-        let mut seen = HashSet::with_capacity(count);
-        for label in &labels {
-            if !seen.insert(label) {
-                return err(ErrorKind::DuplicateId, "/groups", format!("group label {label} is given for two codes"));
-            }
-        }
+        check_distinct(&labels)?;
         Ok(Groups { codes: Store::Borrowed(codes), labels, in_appearance_order: false })
     }
 
@@ -389,10 +384,22 @@ pub(crate) fn factorise_integers(labels: Codes<'_>) -> Result<Groups<'static>, E
     Groups::from_labels(wide)
 }
 
-/// How a grouped metric's rows are split into groups: by [`Groups`] built beforehand, or
-/// by integer labels, one per row, grouped exactly as [`Groups::from_integers`] groups
-/// them but without a pass of their own over the labels: the tally finds the largest
-/// label as it counts (the fast path for a numpy or typed integer array).
+/// `duplicate_id` at `/groups` when two codes share a label.
+pub(crate) fn check_distinct(labels: &[GroupLabel]) -> Result<(), Error> {
+    // The map type of `from_labels`, so that the module holds one copy of its code.
+    let mut seen: HashMap<GroupLabel, u32> = HashMap::with_capacity(labels.len());
+    match labels.iter().find(|label| seen.insert((*label).clone(), 0).is_some()) {
+        Some(label) => err(ErrorKind::DuplicateId, "/groups", format!("group label {label} is given for two codes")),
+        None => Ok(()),
+    }
+}
+
+/// How a grouped metric's rows are split into groups: by [`Groups`] built beforehand,
+/// or, without a pass of their own over the rows (the tally checks each code as it
+/// counts), by codes with their labels (a pandas categorical, answering as
+/// [`Groups::from_codes`]) or by integer labels (a numpy or typed integer array,
+/// grouped exactly as [`Groups::from_integers`] groups them: the tally finds the
+/// largest label as it counts).
 ///
 /// ```
 /// use servex::metrics::{nps_grouped, Codes, Groups, NpsOptions, Split};
@@ -405,6 +412,8 @@ pub(crate) fn factorise_integers(labels: Codes<'_>) -> Result<Groups<'static>, E
 pub enum Split<'a> {
     /// Groups built beforehand.
     Groups(&'a Groups<'a>),
+    /// Codes, one per row, in any integer width, each an index into the labels.
+    Coded(Codes<'a>, &'a [GroupLabel]),
     /// Integer labels, one per row, in any integer width.
     Integers(Codes<'a>),
 }
@@ -420,7 +429,7 @@ impl Split<'_> {
     pub fn len(&self) -> usize {
         match self {
             Split::Groups(g) => g.len(),
-            Split::Integers(labels) => labels.len(),
+            Split::Coded(codes, _) | Split::Integers(codes) => codes.len(),
         }
     }
 

@@ -206,17 +206,19 @@ fn first_invalid<T: Response>(values: &[T], classes: &Classes) -> Option<usize> 
     values.iter().position(|v| classes.of(v.to_integer()).is_none())
 }
 
-fn invalid_at<R, T: Response>(values: &[T], classes: &Classes) -> Result<R, Error> {
-    let i = first_invalid(values, classes).unwrap_or(0);
-    err(
-        ErrorKind::InvalidValue,
-        pointer("/responses", i),
-        format!("response {i} is not an integer in {}..{}", classes.lo, classes.hi),
-    )
+/// The error of the first invalid response. Generic over the response type only (not
+/// the result), to keep one copy per type.
+fn invalid_at<T: Response>(values: &[T], classes: &Classes) -> Error {
+    invalid_response(first_invalid(values, classes).unwrap_or(0), classes)
 }
 
-fn no_valid_response<R>() -> Result<R, Error> {
-    err(ErrorKind::EmptyInput, "/responses", "no valid response")
+fn invalid_response(i: usize, classes: &Classes) -> Error {
+    let message = format!("response {i} is not an integer in {}..{}", classes.lo, classes.hi);
+    Error::new(ErrorKind::InvalidValue, pointer("/responses", i), message)
+}
+
+fn no_valid_response() -> Error {
+    Error::new(ErrorKind::EmptyInput, "/responses", "no valid response")
 }
 
 /// Tallies a column and finishes it into a result; the shared ungrouped driver.
@@ -228,10 +230,10 @@ pub(crate) fn run<T: Response, R>(
 ) -> Result<R, Error> {
     let t = tally(values, classes);
     if t.invalid > 0 && invalid == Invalid::Error {
-        return invalid_at(values, classes);
+        return Err(invalid_at(values, classes));
     }
     if t.n() == 0 {
-        return no_valid_response();
+        return Err(no_valid_response());
     }
     Ok(finish(&t))
 }
@@ -555,49 +557,51 @@ fn grouped_tallies<T: Response>(
 ) -> Result<Vec<(GroupLabel, Tally)>, Error> {
     let (codes, slots) = match split {
         Split::Groups(g) => (g.codes(), Slots::fixed(g.labels().len())),
+        Split::Coded(codes, labels) => (codes, Slots::fixed(labels.len())),
         Split::Integers(labels) => (labels, Slots::growing(groups::dense_limit(labels.len()))),
     };
     let labelled = match with_codes!(codes, |c| tally_grouped(values, c, slots, classes)) {
-        Ok(tallies) => label_groups(split, &tallies),
-        Err(NoSlot(row)) => match split {
-            Split::Groups(_) => return groups::code_out_of_range(row, codes.signed_at(row).unwrap_or_default()),
-            // Labels too large or negative to be their own codes: factorised instead.
-            Split::Integers(labels) => {
-                let groups = groups::factorise_integers(labels)?;
-                return grouped_tallies(values, Split::Groups(&groups), classes, invalid);
-            }
-        },
+        Ok(tallies) => label_groups(split, &tallies)?,
+        // Labels too large or negative to be their own codes: factorised instead.
+        Err(_) if matches!(split, Split::Integers(_)) => {
+            let groups = groups::factorise_integers(codes)?;
+            return grouped_tallies(values, Split::Groups(&groups), classes, invalid);
+        }
+        Err(NoSlot(row)) => return groups::code_out_of_range(row, codes.signed_at(row).unwrap_or_default()),
     };
     let invalid_total: u64 = labelled.iter().map(|(_, t)| t.invalid).sum();
     if invalid_total > 0 && invalid == Invalid::Error {
-        return invalid_at(values, classes);
+        return Err(invalid_at(values, classes));
     }
     Ok(labelled)
 }
 
 /// The tally of every group that has rows, with its label, in order of first
-/// appearance. Not generic, so that every response type shares it.
-fn label_groups(split: Split<'_>, tallies: &[Tally]) -> Vec<(GroupLabel, Tally)> {
+/// appearance; `duplicate_id` when codes given with their labels share one (checked
+/// after the codes, as [`Groups::from_codes`](super::Groups::from_codes) checks them).
+/// Not generic, so that every response type shares it.
+fn label_groups(split: Split<'_>, tallies: &[Tally]) -> Result<Vec<(GroupLabel, Tally)>, Error> {
     let present = tallies.iter().filter(|t| t.n() + t.invalid > 0).count();
-    match split {
-        Split::Groups(g) => labelled(tallies, &g.appearance_order(present), |code| g.labels().get(code).cloned()),
-        Split::Integers(labels) => {
-            let order = labels.first_appearances(tallies.len(), present);
-            labelled(tallies, &order, |code| Some(GroupLabel::Int(code as i64)))
+    // The labels by code; none for integer labels, which are their own codes.
+    let (order, labels) = match split {
+        Split::Groups(g) => (g.appearance_order(present), Some(g.labels())),
+        Split::Coded(codes, labels) => {
+            groups::check_distinct(labels)?;
+            (codes.first_appearances(labels.len(), present), Some(labels))
         }
-    }
-}
-
-/// The tallies of the codes in `order`, each with its label.
-fn labelled(tallies: &[Tally], order: &[u32], label: impl Fn(usize) -> Option<GroupLabel>) -> Vec<(GroupLabel, Tally)> {
-    let tally_of = |&code: &u32| Some((label(code as usize)?, *tallies.get(code as usize)?));
-    order.iter().filter_map(tally_of).collect()
+        Split::Integers(codes) => (codes.first_appearances(tallies.len(), present), None),
+    };
+    let label = |code: usize| match labels {
+        Some(labels) => labels.get(code).cloned(),
+        None => Some(GroupLabel::Int(code as i64)),
+    };
+    Ok(order.iter().filter_map(|&code| Some((label(code as usize)?, *tallies.get(code as usize)?))).collect())
 }
 
 /// Each group with a valid response, finished, in order of first appearance.
 fn finish_groups<R>(tallied: Vec<(GroupLabel, Tally)>, finish: impl Fn(&Tally) -> R) -> Result<Grouped<R>, Error> {
     if tallied.iter().all(|(_, t)| t.n() == 0) {
-        return no_valid_response();
+        return Err(no_valid_response());
     }
     let groups = tallied
         .into_iter()
@@ -724,6 +728,8 @@ mod tests {
                 let got = Groups::from_codes(&c, labels.clone())
                     .and_then(|g| run_grouped(&bytes, Split::Groups(&g), &NPS, Invalid::Error, |t| *t));
                 assert_eq!(got, expected, "{}", stringify!($t));
+                let coded = run_grouped(&bytes, Split::Coded(GroupCode::wrap(&c), &labels), &NPS, Invalid::Error, |t| *t);
+                assert_eq!(coded, expected, "{}", stringify!($t));
                 let dense = Groups::from_dense(&c, 1 << 16).map(|g| run_grouped(&bytes, Split::Groups(&g), &NPS, Invalid::Error, |t| *t));
                 assert_eq!(dense, Some(expected.clone()), "{}", stringify!($t));
             )*};
@@ -762,6 +768,9 @@ mod tests {
                 let codes: Vec<$t> = vec![0, 3, 5, -1, 2, -1];
                 let e = Groups::from_codes(&codes, labels.clone()).err();
                 assert_eq!(e.map(|e| (e.kind(), e.path().to_string())), Some((ErrorKind::InvalidValue, "/groups/3".into())));
+                let split = Split::Coded(GroupCode::wrap(&codes), &labels);
+                let e = run_grouped(&[1u8; 6], split, &NPS, Invalid::Error, |t| *t).err();
+                assert_eq!(e, Groups::from_codes(&codes, labels.clone()).err());
                 assert!(Groups::from_dense(&codes, 1 << 16).is_none());
                 // The kernel checks again, whoever built the codes.
                 let values = [1u8; 6];
@@ -771,8 +780,16 @@ mod tests {
         }
         negative!(i8, i16, i32, i64);
         let codes: Vec<u16> = vec![0, 1, 300, 2];
-        let e = Groups::from_codes(&codes, labels).err();
+        let e = Groups::from_codes(&codes, labels.clone()).err();
         assert_eq!(e.map(|e| e.path().to_string()), Some("/groups/2".into()));
+        // A code without a label is reported before labels given twice, as
+        // `Groups::from_codes` reports them.
+        let twice = [GroupLabel::from("a"), GroupLabel::from("a")];
+        for (codes, kind) in [(vec![0u16, 1, 2], ErrorKind::InvalidValue), (vec![0u16, 1, 1], ErrorKind::DuplicateId)] {
+            let e = run_grouped(&[1u8; 3], Split::Coded(Codes::U16(&codes), &twice), &NPS, Invalid::Error, |t| *t);
+            assert_eq!(e.as_ref().err().map(|e| e.kind()), Some(kind));
+            assert_eq!(e.err(), Groups::from_codes(&codes, twice.to_vec()).err());
+        }
         assert!(Groups::from_dense(&codes, 300).is_none());
         assert_eq!(Groups::from_dense(&codes, 301).map(|g| g.labels().len()), Some(301));
     }
