@@ -117,6 +117,24 @@ describe("typed arrays straight into the module", () => {
     assert.deepEqual([r.error.kind, r.error.path], ["empty_input", "/responses"]);
   });
 
+  test("thousands of labels, as the table grows while counting and past its limit, group as in JSON", () => {
+    const responses = [];
+    const rising = [];
+    let x = 3;
+    for (let i = 0; i < 20_011; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      responses.push(x % 13);
+      rising.push((x >>> 7) % (i + 1));
+    }
+    const lateLarge = rising.map((g, i) => (i === 20_000 ? 70_000 : g));
+    for (const groups of [rising, lateLarge]) {
+      for (const Groups of [Uint32Array, Int32Array]) {
+        const r = sameBothWays("nps", { responses, groups, invalid: "skip" }, Uint8Array, Groups);
+        assert.ok(r.result.groups.length > 1024);
+      }
+    }
+  });
+
   test("negative, wide and repeated group labels group as the same integers in JSON", () => {
     const responses = [10, 0, 9, 7, 1, 10, 8, 6];
     for (const groups of [
