@@ -84,10 +84,10 @@ pub(crate) fn report(r: &Resolved<'_>) -> Result<Report, Error> {
             add(&mut elements[e]);
             add(&mut dimensions[r.elements[e].0]);
         }
-        for &level in &line.levels {
+        for &level in line.levels {
             add(&mut levels[(level - 1) as usize]);
         }
-        for &p in &line.principles {
+        for &p in &r.principles[line.principles.clone()] {
             add(&mut principles[p]);
         }
         add(&mut all);
@@ -99,8 +99,8 @@ pub(crate) fn report(r: &Resolved<'_>) -> Result<Report, Error> {
         .iter()
         .zip(&perspectives)
         .map(|(p, g)| PerspectiveRow {
-            id: p.id.clone(),
-            title: p.title.clone(),
+            id: p.id.to_owned(),
+            title: p.title.map(str::to_owned),
             weight: p.weight,
             score: g.score(),
             status: group_status(g.score()),
@@ -219,12 +219,13 @@ fn all_finite(report: &Report) -> Result<(), Error> {
     let groups = groups.chain(report.elements.iter().map(|e| (e.score, e.coverage)));
     let groups = groups.chain(report.levels.iter().map(|l| (l.score, None)));
     let groups = groups.chain(report.principles.iter().map(|p| (p.score, p.coverage)));
-    let mut numbers: Vec<Option<f64>> = vec![report.score, report.model_score, report.coverage];
-    numbers.extend(groups.flat_map(|(a, b)| [a, b]));
-    numbers.extend(report.gaps.iter().map(|g| Some(g.impact)));
-    numbers.extend(report.priorities.iter().map(|p| Some(p.impact)));
-    numbers.extend(report.indicators.iter().filter_map(|i| i.trend).flat_map(|t| [Some(t.delta), Some(t.slope)]));
-    if numbers.into_iter().flatten().all(f64::is_finite) {
+    let numbers = [report.score, report.model_score, report.coverage].into_iter();
+    let numbers = numbers.chain(groups.flat_map(|(a, b)| [a, b]));
+    let numbers = numbers.chain(report.gaps.iter().map(|g| Some(g.impact)));
+    let numbers = numbers.chain(report.priorities.iter().map(|p| Some(p.impact)));
+    let trends = report.indicators.iter().filter_map(|i| i.trend);
+    let numbers = numbers.chain(trends.flat_map(|t| [Some(t.delta), Some(t.slope)]));
+    if numbers.flatten().all(f64::is_finite) {
         Ok(())
     } else {
         err(ErrorKind::InvalidValue, "", "the numbers are too large to score: a weighted sum overflows")
@@ -261,7 +262,7 @@ fn indicator_rows(r: &Resolved<'_>, scored: &[Scored]) -> Vec<IndicatorRow> {
         .iter()
         .zip(&r.lines)
         .zip(scored)
-        .map(|((ind, line), sc): ((_, &Line), _)| {
+        .map(|((ind, line), sc): ((_, &Line<'_>), _)| {
             let series = || {
                 let history = ind.history.iter().flatten().filter_map(|point| point.value);
                 history.chain(line.value).map(|v| progress(line.measure.achievement(v), r.settings.clamp))
@@ -269,10 +270,13 @@ fn indicator_rows(r: &Resolved<'_>, scored: &[Scored]) -> Vec<IndicatorRow> {
             IndicatorRow {
                 id: ind.id.clone(),
                 title: ind.title.clone(),
-                perspective: r.perspectives[line.perspective].id.clone(),
+                perspective: r.perspectives[line.perspective].id.to_owned(),
                 element: ind.element.clone(),
-                levels: line.levels.clone(),
-                principles: line.principles.iter().map(|&p| r.framework.principles[p].id.clone()).collect(),
+                levels: line.levels.to_vec(),
+                principles: r.principles[line.principles.clone()]
+                    .iter()
+                    .map(|&p| r.framework.principles[p].id.clone())
+                    .collect(),
                 weight: line.weight,
                 value: line.value,
                 direction: line.measure.direction(),
