@@ -145,8 +145,8 @@ fn run(command: Command) -> Result<Option<String>, Failure> {
 /// no intermediate JSON trees, which a million-indicator document would feel.
 fn score(source: &Source) -> Result<String, Failure> {
     let text = input::read_text(source)?;
-    let report = servex::Scorecard::from_json_str(&text).and_then(|card| servex::score(&card));
-    output::pretty(&report.map_err(Failure::Servex)?)
+    let card = servex::Scorecard::from_json_str(&text).map_err(Failure::Servex)?;
+    output::pretty(&servex::score(&card).map_err(Failure::Servex)?)
 }
 
 /// `catalogue` takes `{framework}` like every front; the flag is shorthand for an id.
