@@ -170,14 +170,16 @@ fn perspectives_of<'a>(doc: &'a Scorecard, framework: &'a Framework) -> Result<V
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(own.len());
     for (i, p) in own.iter().enumerate() {
-        let at = pointer("/perspectives", i);
+        let member = |name: &str| pointer(&pointer("/perspectives", i), name);
         if !seen.insert(p.id.as_str()) {
-            return err(ErrorKind::DuplicateId, pointer(&at, "id"), format!("perspective {:?} is listed twice", p.id));
+            return err(ErrorKind::DuplicateId, member("id"), format!("perspective {:?} is listed twice", p.id));
         }
-        framework::validate_weight(p.weight, &at)?;
+        if let Some(w) = p.weight {
+            weight_value(w, || member("weight"))?;
+        }
         let title = p.title.as_deref().or_else(|| framework_title(&p.id));
         out.push(PerspectiveSetting { id: &p.id, title, weight: p.weight.unwrap_or(1.0) });
-        sum_fits(out.iter().map(|p| p.weight).sum(), || pointer(&at, "weight"))?;
+        sum_fits(out.iter().map(|p| p.weight).sum(), || member("weight"))?;
     }
     Ok(out)
 }
