@@ -41,12 +41,13 @@ fn main() {
     let card = servex::sample::sample_scorecard();
     let mut total = 0.0;
     for _ in 0..n {
-        let report = if from_json {
-            servex::score(&servex::Scorecard::from_json_str(servex::sample::SAMPLE_JSON).expect("parses"))
+        let score = if from_json {
+            let parsed = servex::Scorecard::from_json_str(servex::sample::SAMPLE_JSON).expect("parses");
+            servex::score(&parsed).expect("scores").score
         } else {
-            servex::score(&card)
+            servex::score(&card).expect("scores").score
         };
-        total += report.expect("scores").score.unwrap_or(0.0);
+        total += score.unwrap_or(0.0);
     }
     println!("{total}");
 }

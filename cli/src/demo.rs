@@ -18,7 +18,8 @@ pub fn run(as_json: bool, document: bool) -> Result<String, Failure> {
     if document {
         return Ok(SAMPLE_JSON.trim_end().to_string());
     }
-    let report = servex::score(&sample_scorecard()).map_err(Failure::Servex)?;
+    let document = sample_scorecard();
+    let report = servex::score(&document).map_err(Failure::Servex)?;
     if as_json {
         output::pretty(&report)
     } else {
@@ -29,7 +30,7 @@ pub fn run(as_json: bool, document: bool) -> Result<String, Failure> {
 /// A titled table of model items (dimensions or elements): id, score, status, coverage, title.
 fn scored_rows<'a>(
     heading: &str,
-    rows: impl Iterator<Item = (&'a String, Option<f64>, &'a servex::report::Status, Option<f64>, Option<&'a str>)>,
+    rows: impl Iterator<Item = (&'a str, Option<f64>, &'a servex::report::Status, Option<f64>, Option<&'a str>)>,
 ) -> String {
     let mut t = Table::new(&[
         ("", Align::Left),
@@ -39,7 +40,7 @@ fn scored_rows<'a>(
         ("", Align::Left),
     ]);
     for (id, score, status, coverage, name) in rows {
-        t.row(vec![id.clone(), percent(score), word(status), percent(coverage), title(name)]);
+        t.row(vec![id.to_string(), percent(score), word(status), percent(coverage), title(name)]);
     }
     format!("\n{heading}\n{}", t.render("  "))
 }
@@ -68,7 +69,7 @@ pub fn summary(report: &Report) -> String {
     ]);
     for p in &report.perspectives {
         t.row(vec![
-            p.title.clone().unwrap_or_else(|| p.id.clone()),
+            p.title.as_deref().unwrap_or(&p.id).to_string(),
             number(p.weight),
             percent(p.score),
             word(&p.status),
@@ -78,9 +79,9 @@ pub fn summary(report: &Report) -> String {
     }
     out.push_str(&t.render("  "));
 
-    let dimensions = report.dimensions.iter().map(|d| (&d.id, d.score, &d.status, d.coverage, d.title.as_deref()));
+    let dimensions = report.dimensions.iter().map(|d| (&*d.id, d.score, &d.status, d.coverage, d.title.as_deref()));
     out.push_str(&scored_rows("Dimensions", dimensions));
-    let elements = report.elements.iter().map(|e| (&e.id, e.score, &e.status, e.coverage, e.title.as_deref()));
+    let elements = report.elements.iter().map(|e| (&*e.id, e.score, &e.status, e.coverage, e.title.as_deref()));
     out.push_str(&scored_rows("Elements", elements));
 
     out.push_str("\nPyramid\n");
@@ -129,7 +130,7 @@ pub fn summary(report: &Report) -> String {
         let name = report.indicators.iter().find(|i| i.id == p.indicator).and_then(|i| i.title.as_deref());
         t.row(vec![
             format!("{}.", rank + 1),
-            p.indicator.clone(),
+            p.indicator.to_string(),
             percent(Some(p.progress)),
             points(p.impact),
             title(name),
@@ -147,7 +148,13 @@ pub fn summary(report: &Report) -> String {
     ]);
     for (rank, g) in report.gaps.iter().take(TOP_GAPS).enumerate() {
         let name = report.elements.iter().find(|e| e.id == g.element).and_then(|e| e.title.as_deref());
-        t.row(vec![format!("{}.", rank + 1), g.element.clone(), percent(Some(g.score)), points(g.impact), title(name)]);
+        t.row(vec![
+            format!("{}.", rank + 1),
+            g.element.to_string(),
+            percent(Some(g.score)),
+            points(g.impact),
+            title(name),
+        ]);
     }
     out.push_str(&t.render("  "));
     out.push_str("\nThe full report: servex demo --json. The document scored: servex demo --document.");

@@ -142,11 +142,11 @@ fn run(command: Command) -> Result<Option<String>, Failure> {
 }
 
 /// `score` reads the text straight into the typed document and writes the typed report:
-/// no intermediate JSON trees, which a million-indicator document would feel.
+/// no intermediate JSON trees, which a million-indicator document would feel. The text
+/// is dropped once read, since the report borrows from the document until it is written.
 fn score(source: &Source) -> Result<String, Failure> {
-    let text = input::read_text(source)?;
-    let report = servex::Scorecard::from_json_str(&text).and_then(|card| servex::score(&card));
-    output::pretty(&report.map_err(Failure::Servex)?)
+    let card = servex::Scorecard::from_json_str(&input::read_text(source)?).map_err(Failure::Servex)?;
+    output::pretty(&servex::score(&card).map_err(Failure::Servex)?)
 }
 
 /// `catalogue` takes `{framework}` like every front; the flag is shorthand for an id.

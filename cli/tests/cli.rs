@@ -209,7 +209,8 @@ fn percent(fraction: Option<f64>) -> String {
 
 #[test]
 fn demo_prints_the_headline_and_every_view() {
-    let report = servex::score(&sample_scorecard()).expect("the sample scores");
+    let document = sample_scorecard();
+    let report = servex::score(&document).expect("the sample scores");
     let output = servex(&["demo"], None);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(output.stderr.is_empty());

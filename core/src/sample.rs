@@ -28,7 +28,8 @@ mod tests {
 
     #[test]
     fn the_sample_scores_every_view() {
-        let report = score(&sample_scorecard()).expect("the sample scores");
+        let document = sample_scorecard();
+        let report = score(&document).expect("the sample scores");
         assert_eq!(report.title.as_deref(), Some("Acme Home Care, 2026-Q3"));
         assert!(report.indicators.len() >= 20, "a realistic number of indicators");
 

@@ -49,7 +49,8 @@ mod tests {
 
     #[test]
     fn charts_and_the_page_are_the_core_renderers_bytes() {
-        let report = servex::score(&servex::sample::sample_scorecard()).expect("scores");
+        let document = servex::sample::sample_scorecard();
+        let report = servex::score(&document).expect("scores");
         let input = serde_json::json!({"report": sample_report(), "chart": "pyramid"});
         let out = parsed(&run(&input.to_string()));
         let expected = servex::report::render::svg(&report, servex::report::render::Chart::Pyramid);

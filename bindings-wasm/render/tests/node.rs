@@ -11,7 +11,8 @@ fn parsed(text: &str) -> Value {
 
 #[wasm_bindgen_test]
 fn a_scored_report_draws() {
-    let report = servex::score(&servex::sample::sample_scorecard()).expect("the sample scores");
+    let document = servex::sample::sample_scorecard();
+    let report = servex::score(&document).expect("the sample scores");
     let input = serde_json::json!({ "report": report, "chart": "radar" }).to_string();
     let out = parsed(&servex_wasm_render::render(&input));
     assert!(out["ok"].as_str().is_some_and(|svg| svg.starts_with("<svg")));

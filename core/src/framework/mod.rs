@@ -7,7 +7,6 @@ mod validate;
 use serde::{Deserialize, Serialize};
 
 pub use builtin::{builtin, BUILTIN_ID};
-pub(crate) use validate::weight as validate_weight;
 
 /// A whole model: ISO 23592 by default, or an organisation's own of the same shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,7 +1,14 @@
 //! The report (SPEC 6): the scorecard scored five ways, with the gaps to close first.
 //! Plain data, serialisable, so every front returns exactly this shape.
+//!
+//! Its ids, titles, units, evidence and meta are borrowed from the document and the
+//! framework it was scored from (`Cow`): scoring copies no text, which was most of the
+//! time scoring a small document took. A report read back from JSON owns its text.
 
+mod owned;
 pub mod render;
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
@@ -68,15 +75,15 @@ pub enum ReportOutcome {
     Delight,
 }
 
-/// The scored scorecard.
+/// The scored scorecard, borrowing its text from it ([`Report::into_owned`] to keep it longer).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Report {
+pub struct Report<'a> {
     /// Format version, 1.
     pub servex: u32,
     /// Id of the framework scored against.
-    pub framework: String,
+    pub framework: Cow<'a, str>,
     /// The document's title.
-    pub title: Option<String>,
+    pub title: Option<Cow<'a, str>>,
     /// Weighted mean of the perspective scores: the headline.
     pub score: Option<f64>,
     /// Weighted mean of the dimension scores: the ISO 23592 model's view.
@@ -92,30 +99,30 @@ pub struct Report {
     /// The next level to work on; `None` once level 4 is attained.
     pub focus_level: Option<u8>,
     /// The balanced-scorecard view.
-    pub perspectives: Vec<PerspectiveRow>,
+    pub perspectives: Vec<PerspectiveRow<'a>>,
     /// The dimension view.
-    pub dimensions: Vec<DimensionRow>,
+    pub dimensions: Vec<DimensionRow<'a>>,
     /// The element view.
-    pub elements: Vec<ElementRow>,
+    pub elements: Vec<ElementRow<'a>>,
     /// The pyramid view.
-    pub levels: Vec<LevelRow>,
+    pub levels: Vec<LevelRow<'a>>,
     /// The principle view.
-    pub principles: Vec<PrincipleRow>,
+    pub principles: Vec<PrincipleRow<'a>>,
     /// Every indicator, scored, in document order.
-    pub indicators: Vec<IndicatorRow>,
+    pub indicators: Vec<IndicatorRow<'a>>,
     /// Elements by how much closing their gap would raise `model_score`.
-    pub gaps: Vec<GapRow>,
+    pub gaps: Vec<GapRow<'a>>,
     /// Indicators by how much reaching their target would raise `score`.
-    pub priorities: Vec<PriorityRow>,
+    pub priorities: Vec<PriorityRow<'a>>,
 }
 
 /// One perspective, scored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PerspectiveRow {
+pub struct PerspectiveRow<'a> {
     /// Perspective id.
-    pub id: String,
+    pub id: Cow<'a, str>,
     /// Display name.
-    pub title: Option<String>,
+    pub title: Option<Cow<'a, str>>,
     /// Weight in `score`.
     pub weight: f64,
     /// Weighted mean progress of its indicators.
@@ -130,11 +137,11 @@ pub struct PerspectiveRow {
 
 /// One dimension, scored from its elements.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DimensionRow {
+pub struct DimensionRow<'a> {
     /// Dimension id.
-    pub id: String,
+    pub id: Cow<'a, str>,
     /// Display name.
-    pub title: Option<String>,
+    pub title: Option<Cow<'a, str>>,
     /// Weight in `model_score`.
     pub weight: f64,
     /// Weighted mean of its element scores.
@@ -144,18 +151,18 @@ pub struct DimensionRow {
     /// Weight share of its elements' indicators with a value.
     pub coverage: Option<f64>,
     /// Its element ids.
-    pub elements: Vec<String>,
+    pub elements: Vec<Cow<'a, str>>,
 }
 
 /// One element, scored from its indicators.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ElementRow {
+pub struct ElementRow<'a> {
     /// Element id.
-    pub id: String,
+    pub id: Cow<'a, str>,
     /// Display name.
-    pub title: Option<String>,
+    pub title: Option<Cow<'a, str>>,
     /// Its dimension's id.
-    pub dimension: String,
+    pub dimension: Cow<'a, str>,
     /// Weight within its dimension.
     pub weight: f64,
     /// Weighted mean progress of its indicators.
@@ -165,18 +172,18 @@ pub struct ElementRow {
     /// Weight share of its indicators with a value.
     pub coverage: Option<f64>,
     /// The pyramid levels it evidences by default.
-    pub levels: Vec<i64>,
+    pub levels: Cow<'a, [i64]>,
 }
 
 /// One level of the pyramid, scored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LevelRow {
+pub struct LevelRow<'a> {
     /// 1 to 4.
     pub level: u8,
     /// Level id.
-    pub id: String,
+    pub id: Cow<'a, str>,
     /// Display name.
-    pub title: Option<String>,
+    pub title: Option<Cow<'a, str>>,
     /// Satisfaction or delight.
     pub outcome: Outcome,
     /// Weighted mean progress of the indicators evidencing it.
@@ -191,11 +198,11 @@ pub struct LevelRow {
 
 /// One principle, scored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PrincipleRow {
+pub struct PrincipleRow<'a> {
     /// Principle id.
-    pub id: String,
+    pub id: Cow<'a, str>,
     /// Display name.
-    pub title: Option<String>,
+    pub title: Option<Cow<'a, str>>,
     /// Weighted mean progress of the indicators tagged with it.
     pub score: Option<f64>,
     /// Weight share of those indicators with a value.
@@ -206,19 +213,19 @@ pub struct PrincipleRow {
 
 /// One indicator, scored, with what the user wrote kept verbatim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IndicatorRow {
+pub struct IndicatorRow<'a> {
     /// Indicator id.
-    pub id: String,
+    pub id: Cow<'a, str>,
     /// Display name, verbatim.
-    pub title: Option<String>,
+    pub title: Option<Cow<'a, str>>,
     /// Resolved perspective id.
-    pub perspective: String,
+    pub perspective: Cow<'a, str>,
     /// Element id, if any.
-    pub element: Option<String>,
+    pub element: Option<Cow<'a, str>>,
     /// Resolved pyramid levels.
-    pub levels: Vec<i64>,
+    pub levels: Cow<'a, [i64]>,
     /// Principle ids.
-    pub principles: Vec<String>,
+    pub principles: Vec<Cow<'a, str>>,
     /// Its weight.
     pub weight: f64,
     /// The current value.
@@ -234,18 +241,18 @@ pub struct IndicatorRow {
     /// Trend over the history, with at least two measured periods.
     pub trend: Option<Trend>,
     /// Unit, verbatim.
-    pub unit: Option<String>,
+    pub unit: Option<Cow<'a, str>>,
     /// Evidence, verbatim.
-    pub evidence: Option<String>,
+    pub evidence: Option<Cow<'a, str>>,
     /// Meta, verbatim.
-    pub meta: Option<serde_json::Value>,
+    pub meta: Option<Cow<'a, serde_json::Value>>,
 }
 
 /// An element's gap and what closing it is worth.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GapRow {
+pub struct GapRow<'a> {
     /// Element id.
-    pub element: String,
+    pub element: Cow<'a, str>,
     /// The element's score.
     pub score: f64,
     /// 1 - score.
@@ -256,9 +263,9 @@ pub struct GapRow {
 
 /// An indicator and what reaching its target is worth.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PriorityRow {
+pub struct PriorityRow<'a> {
     /// Indicator id.
-    pub indicator: String,
+    pub indicator: Cow<'a, str>,
     /// Progress used (0 for a missing value under `missing: zero`).
     pub progress: f64,
     /// How much `score` would rise if it reached its target.

@@ -18,7 +18,10 @@ use crate::error::{Error, ErrorKind};
 use crate::report::Report;
 
 /// Scores a scorecard: every indicator, the five views, the pyramid, gaps and priorities.
-pub fn score(scorecard: &Scorecard) -> Result<Report, Error> {
+///
+/// The report borrows its text from the document (and from the framework, which the
+/// document holds or names), so it lives no longer than the document.
+pub fn score(scorecard: &Scorecard) -> Result<Report<'_>, Error> {
     let resolved = resolve::resolve(scorecard)?;
     rollup::report(&resolved)
 }

@@ -3,9 +3,11 @@
 
 // Ids are hashed once per indicator and per reference: foldhash is several times faster
 // than the standard SipHash here, and its per-process random seed still spreads keys.
+use std::ops::Range;
+
 use foldhash::{HashMap, HashSet, HashSetExt};
 
-use super::document::{Bound, FrameworkChoice, Indicator, Missing, Scale, Scorecard, Thresholds};
+use super::document::{Bound, FrameworkChoice, Indicator, Missing, Options, Scale, Scorecard, Thresholds};
 use super::progress::Measure;
 use super::scales::{check_rating, Scales};
 use crate::error::{err, pointer, Error, ErrorKind};
@@ -24,14 +26,17 @@ pub(crate) struct Resolved<'a> {
     pub framework: &'a Framework,
     /// Every element with its dimension's index, in framework order.
     pub elements: Vec<(usize, &'a Element)>,
-    pub perspectives: Vec<PerspectiveSetting>,
+    pub perspectives: Vec<PerspectiveSetting<'a>>,
     pub settings: Settings,
-    pub lines: Vec<Line>,
+    pub lines: Vec<Line<'a>>,
+    /// Every indicator's principle indices, one after the other (a line holds its range):
+    /// one allocation for the document instead of one per indicator.
+    pub principles: Vec<usize>,
 }
 
-pub(crate) struct PerspectiveSetting {
-    pub id: String,
-    pub title: Option<String>,
+pub(crate) struct PerspectiveSetting<'a> {
+    pub id: &'a str,
+    pub title: Option<&'a str>,
     pub weight: f64,
 }
 
@@ -47,12 +52,13 @@ pub(crate) struct Settings {
     pub trend_tolerance: f64,
 }
 
-/// One indicator, resolved.
-pub(crate) struct Line {
+/// One indicator, resolved; its levels are borrowed from the indicator or its element.
+pub(crate) struct Line<'a> {
     pub perspective: usize,
     pub element: Option<usize>,
-    pub levels: Vec<i64>,
-    pub principles: Vec<usize>,
+    pub levels: &'a [i64],
+    /// Where its principles lie in [`Resolved::principles`].
+    pub principles: Range<usize>,
     pub weight: f64,
     pub value: Option<f64>,
     pub measure: Measure,
@@ -95,13 +101,14 @@ pub(crate) fn resolve(doc: &Scorecard) -> Result<Resolved<'_>, Error> {
         framework,
         elements: &elements,
         element_index,
-        perspective_index: perspectives.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect(),
+        perspective_index: perspectives.iter().enumerate().map(|(i, p)| (p.id, i)).collect(),
         principle_index: framework.principles.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect(),
         scales,
         settings: &settings,
     };
     let mut seen_ids = HashSet::with_capacity(doc.indicators.len());
     let mut lines = Vec::with_capacity(doc.indicators.len());
+    let mut principles = Vec::new();
     let mut total_weight = 0.0;
     for (i, indicator) in doc.indicators.iter().enumerate() {
         let at = At(i);
@@ -112,12 +119,12 @@ pub(crate) fn resolve(doc: &Scorecard) -> Result<Resolved<'_>, Error> {
                 format!("indicator id {:?} is used twice", indicator.id),
             );
         }
-        let line = lookup.line(indicator, at)?;
+        let line = lookup.line(indicator, at, &mut principles)?;
         total_weight += line.weight;
         sum_fits(total_weight, || at.member("weight"))?;
         lines.push(line);
     }
-    Ok(Resolved { doc, framework, elements, perspectives, settings, lines })
+    Ok(Resolved { doc, framework, elements, perspectives, settings, lines, principles })
 }
 
 pub(crate) fn check_version(version: Option<i64>) -> Result<(), Error> {
@@ -150,26 +157,29 @@ fn builtin_or_fail(id: &str) -> Result<&'static Framework, Error> {
     })
 }
 
-fn perspectives_of(doc: &Scorecard, framework: &Framework) -> Result<Vec<PerspectiveSetting>, Error> {
-    let framework_title = |id: &str| framework.perspectives.iter().find(|p| p.id == id).and_then(|p| p.title.clone());
+fn perspectives_of<'a>(doc: &'a Scorecard, framework: &'a Framework) -> Result<Vec<PerspectiveSetting<'a>>, Error> {
+    let framework_title =
+        |id: &str| framework.perspectives.iter().find(|p| p.id == id).and_then(|p| p.title.as_deref());
     let Some(own) = &doc.perspectives else {
         return Ok(framework
             .perspectives
             .iter()
-            .map(|p| PerspectiveSetting { id: p.id.clone(), title: p.title.clone(), weight: 1.0 })
+            .map(|p| PerspectiveSetting { id: &p.id, title: p.title.as_deref(), weight: 1.0 })
             .collect());
     };
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(own.len());
     for (i, p) in own.iter().enumerate() {
-        let at = pointer("/perspectives", i);
+        let member = |name: &str| pointer(&pointer("/perspectives", i), name);
         if !seen.insert(p.id.as_str()) {
-            return err(ErrorKind::DuplicateId, pointer(&at, "id"), format!("perspective {:?} is listed twice", p.id));
+            return err(ErrorKind::DuplicateId, member("id"), format!("perspective {:?} is listed twice", p.id));
         }
-        framework::validate_weight(p.weight, &at)?;
-        let title = p.title.clone().or_else(|| framework_title(&p.id));
-        out.push(PerspectiveSetting { id: p.id.clone(), title, weight: p.weight.unwrap_or(1.0) });
-        sum_fits(out.iter().map(|p| p.weight).sum(), || pointer(&at, "weight"))?;
+        if let Some(w) = p.weight {
+            weight_value(w, || member("weight"))?;
+        }
+        let title = p.title.as_deref().or_else(|| framework_title(&p.id));
+        out.push(PerspectiveSetting { id: &p.id, title, weight: p.weight.unwrap_or(1.0) });
+        sum_fits(out.iter().map(|p| p.weight).sum(), || member("weight"))?;
     }
     Ok(out)
 }
@@ -179,7 +189,8 @@ fn settings_of(
     framework: &Framework,
     element_index: &HashMap<&str, usize>,
 ) -> Result<Settings, Error> {
-    let options = doc.options.clone().unwrap_or_default();
+    let default = Options::default();
+    let options = doc.options.as_ref().unwrap_or(&default);
     let (green, amber) = thresholds((1.0, 0.5), options.thresholds, || "/options/thresholds".to_string())?;
     let level_thresholds = options.level_thresholds.unwrap_or([0.75; 4]);
     for (k, t) in level_thresholds.iter().enumerate() {
@@ -262,9 +273,9 @@ fn thresholds(
 }
 
 /// Everything an indicator may refer to.
-struct Lookup<'a> {
-    framework: &'a Framework,
-    elements: &'a [(usize, &'a Element)],
+struct Lookup<'a, 'd> {
+    framework: &'d Framework,
+    elements: &'a [(usize, &'d Element)],
     element_index: HashMap<&'a str, usize>,
     perspective_index: HashMap<&'a str, usize>,
     principle_index: HashMap<&'a str, usize>,
@@ -272,8 +283,8 @@ struct Lookup<'a> {
     settings: &'a Settings,
 }
 
-impl Lookup<'_> {
-    fn line(&self, ind: &Indicator, at: At) -> Result<Line, Error> {
+impl<'d> Lookup<'_, 'd> {
+    fn line(&self, ind: &'d Indicator, at: At, principles: &mut Vec<usize>) -> Result<Line<'d>, Error> {
         check_id(&ind.id, at)?;
         let element = match &ind.element {
             None => None,
@@ -287,7 +298,7 @@ impl Lookup<'_> {
         };
         let perspective = self.perspective(ind, element, at)?;
         let levels = self.levels(ind, element, at)?;
-        let principles = self.principles(ind, at)?;
+        let principles = self.principles(ind, at, principles)?;
         if let Some(w) = ind.weight {
             weight_value(w, || at.member("weight"))?;
         }
@@ -367,9 +378,9 @@ impl Lookup<'_> {
         })
     }
 
-    fn levels(&self, ind: &Indicator, element: Option<usize>, at: At) -> Result<Vec<i64>, Error> {
+    fn levels(&self, ind: &'d Indicator, element: Option<usize>, at: At) -> Result<&'d [i64], Error> {
         let Some(levels) = &ind.levels else {
-            return Ok(element.and_then(|e| self.elements[e].1.levels.clone()).unwrap_or_default());
+            return Ok(element.and_then(|e| self.elements[e].1.levels.as_deref()).unwrap_or_default());
         };
         let base = || at.member("levels");
         for (j, &level) in levels.iter().enumerate() {
@@ -384,12 +395,13 @@ impl Lookup<'_> {
                 return err(ErrorKind::InvalidDocument, pointer(&base(), j), format!("level {level} is listed twice"));
             }
         }
-        Ok(levels.clone())
+        Ok(levels)
     }
 
-    fn principles(&self, ind: &Indicator, at: At) -> Result<Vec<usize>, Error> {
+    /// Appends the indicator's principle indices to `all` and returns where they lie.
+    fn principles(&self, ind: &Indicator, at: At, all: &mut Vec<usize>) -> Result<Range<usize>, Error> {
         let base = || at.member("principles");
-        let mut out = Vec::new();
+        let start = all.len();
         for (j, id) in ind.principles.iter().flatten().enumerate() {
             let Some(&p) = self.principle_index.get(id.as_str()) else {
                 return err(
@@ -398,16 +410,16 @@ impl Lookup<'_> {
                     format!("the framework has no principle {id:?}"),
                 );
             };
-            if out.contains(&p) {
+            if all[start..].contains(&p) {
                 return err(
                     ErrorKind::InvalidDocument,
                     pointer(&base(), j),
                     format!("principle {id:?} is listed twice"),
                 );
             }
-            out.push(p);
+            all.push(p);
         }
-        Ok(out)
+        Ok(start..all.len())
     }
 
     /// The measure, and for a rating its scale (against which values are checked).

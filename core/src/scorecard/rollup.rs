@@ -1,6 +1,8 @@
 //! The five views, the pyramid and what to fix first (SPEC 5). Every sum runs left to
 //! right in document or framework order, so every front gets the same bits.
 
+use std::borrow::Cow;
+
 use super::document::Missing;
 use super::progress::{progress, status, trend};
 use super::resolve::{Line, Resolved};
@@ -67,7 +69,7 @@ struct Scored {
     counted: Option<f64>,
 }
 
-pub(crate) fn report(r: &Resolved<'_>) -> Result<Report, Error> {
+pub(crate) fn report<'a>(r: &Resolved<'a>) -> Result<Report<'a>, Error> {
     let s = &r.settings;
     let scored = score_lines(r)?;
 
@@ -84,10 +86,10 @@ pub(crate) fn report(r: &Resolved<'_>) -> Result<Report, Error> {
             add(&mut elements[e]);
             add(&mut dimensions[r.elements[e].0]);
         }
-        for &level in &line.levels {
+        for &level in line.levels {
             add(&mut levels[(level - 1) as usize]);
         }
-        for &p in &line.principles {
+        for &p in &r.principles[line.principles.clone()] {
             add(&mut principles[p]);
         }
         add(&mut all);
@@ -99,8 +101,8 @@ pub(crate) fn report(r: &Resolved<'_>) -> Result<Report, Error> {
         .iter()
         .zip(&perspectives)
         .map(|(p, g)| PerspectiveRow {
-            id: p.id.clone(),
-            title: p.title.clone(),
+            id: Cow::Borrowed(p.id),
+            title: p.title.map(Cow::Borrowed),
             weight: p.weight,
             score: g.score(),
             status: group_status(g.score()),
@@ -116,14 +118,14 @@ pub(crate) fn report(r: &Resolved<'_>) -> Result<Report, Error> {
         .zip(&elements)
         .enumerate()
         .map(|(i, ((d, e), g))| ElementRow {
-            id: e.id.clone(),
-            title: e.title.clone(),
-            dimension: r.framework.dimensions[*d].id.clone(),
+            id: Cow::Borrowed(&e.id),
+            title: e.title.as_deref().map(Cow::Borrowed),
+            dimension: Cow::Borrowed(&r.framework.dimensions[*d].id),
             weight: s.element_weights[i],
             score: g.score(),
             status: group_status(g.score()),
             coverage: g.coverage(),
-            levels: e.levels.clone().unwrap_or_default(),
+            levels: Cow::Borrowed(e.levels.as_deref().unwrap_or_default()),
         })
         .collect();
     let dimension_rows: Vec<DimensionRow> = r
@@ -135,13 +137,13 @@ pub(crate) fn report(r: &Resolved<'_>) -> Result<Report, Error> {
             let members = || element_rows.iter().zip(&r.elements).filter(move |(_, (ed, _))| *ed == d);
             let score = weighted_mean(members().map(|(row, _)| (row.weight, row.score)));
             DimensionRow {
-                id: dim.id.clone(),
-                title: dim.title.clone(),
+                id: Cow::Borrowed(&dim.id),
+                title: dim.title.as_deref().map(Cow::Borrowed),
                 weight: s.dimension_weights[d],
                 score,
                 status: group_status(score),
                 coverage: dimensions[d].coverage(),
-                elements: members().map(|(row, _)| row.id.clone()).collect(),
+                elements: members().map(|(_, (_, e))| Cow::Borrowed(e.id.as_str())).collect(),
             }
         })
         .collect();
@@ -155,8 +157,8 @@ pub(crate) fn report(r: &Resolved<'_>) -> Result<Report, Error> {
         .zip(s.level_thresholds)
         .map(|((level, g), threshold)| LevelRow {
             level: level.level,
-            id: level.id.clone(),
-            title: level.title.clone(),
+            id: Cow::Borrowed(&level.id),
+            title: level.title.as_deref().map(Cow::Borrowed),
             outcome: level.outcome,
             score: g.score(),
             threshold,
@@ -177,8 +179,8 @@ pub(crate) fn report(r: &Resolved<'_>) -> Result<Report, Error> {
         .iter()
         .zip(&principles)
         .map(|(p, g)| PrincipleRow {
-            id: p.id.clone(),
-            title: p.title.clone(),
+            id: Cow::Borrowed(&p.id),
+            title: p.title.as_deref().map(Cow::Borrowed),
             score: g.score(),
             coverage: g.coverage(),
             indicators: g.indicators,
@@ -189,8 +191,8 @@ pub(crate) fn report(r: &Resolved<'_>) -> Result<Report, Error> {
     let priorities = priorities(r, &scored, &perspectives, &perspective_rows);
     let report = Report {
         servex: 1,
-        framework: r.framework.id.clone(),
-        title: r.doc.title.clone(),
+        framework: Cow::Borrowed(&r.framework.id),
+        title: r.doc.title.as_deref().map(Cow::Borrowed),
         score,
         model_score,
         status: group_status(score),
@@ -213,18 +215,19 @@ pub(crate) fn report(r: &Resolved<'_>) -> Result<Report, Error> {
 
 /// The last guard against a silently wrong number: finite inputs can still overflow
 /// (huge weights times unclamped progress), and then no score is reported at all.
-fn all_finite(report: &Report) -> Result<(), Error> {
+fn all_finite(report: &Report<'_>) -> Result<(), Error> {
     let groups = report.perspectives.iter().map(|p| (p.score, p.coverage));
     let groups = groups.chain(report.dimensions.iter().map(|d| (d.score, d.coverage)));
     let groups = groups.chain(report.elements.iter().map(|e| (e.score, e.coverage)));
     let groups = groups.chain(report.levels.iter().map(|l| (l.score, None)));
     let groups = groups.chain(report.principles.iter().map(|p| (p.score, p.coverage)));
-    let mut numbers: Vec<Option<f64>> = vec![report.score, report.model_score, report.coverage];
-    numbers.extend(groups.flat_map(|(a, b)| [a, b]));
-    numbers.extend(report.gaps.iter().map(|g| Some(g.impact)));
-    numbers.extend(report.priorities.iter().map(|p| Some(p.impact)));
-    numbers.extend(report.indicators.iter().filter_map(|i| i.trend).flat_map(|t| [Some(t.delta), Some(t.slope)]));
-    if numbers.into_iter().flatten().all(f64::is_finite) {
+    let numbers = [report.score, report.model_score, report.coverage].into_iter();
+    let numbers = numbers.chain(groups.flat_map(|(a, b)| [a, b]));
+    let numbers = numbers.chain(report.gaps.iter().map(|g| Some(g.impact)));
+    let numbers = numbers.chain(report.priorities.iter().map(|p| Some(p.impact)));
+    let trends = report.indicators.iter().filter_map(|i| i.trend);
+    let numbers = numbers.chain(trends.flat_map(|t| [Some(t.delta), Some(t.slope)]));
+    if numbers.flatten().all(f64::is_finite) {
         Ok(())
     } else {
         err(ErrorKind::InvalidValue, "", "the numbers are too large to score: a weighted sum overflows")
@@ -255,24 +258,27 @@ fn score_lines(r: &Resolved<'_>) -> Result<Vec<Scored>, Error> {
         .collect()
 }
 
-fn indicator_rows(r: &Resolved<'_>, scored: &[Scored]) -> Vec<IndicatorRow> {
+fn indicator_rows<'a>(r: &Resolved<'a>, scored: &[Scored]) -> Vec<IndicatorRow<'a>> {
     r.doc
         .indicators
         .iter()
         .zip(&r.lines)
         .zip(scored)
-        .map(|((ind, line), sc): ((_, &Line), _)| {
+        .map(|((ind, line), sc): ((_, &Line<'_>), _)| {
             let series = || {
                 let history = ind.history.iter().flatten().filter_map(|point| point.value);
                 history.chain(line.value).map(|v| progress(line.measure.achievement(v), r.settings.clamp))
             };
             IndicatorRow {
-                id: ind.id.clone(),
-                title: ind.title.clone(),
-                perspective: r.perspectives[line.perspective].id.clone(),
-                element: ind.element.clone(),
-                levels: line.levels.clone(),
-                principles: line.principles.iter().map(|&p| r.framework.principles[p].id.clone()).collect(),
+                id: Cow::Borrowed(&ind.id),
+                title: ind.title.as_deref().map(Cow::Borrowed),
+                perspective: Cow::Borrowed(r.perspectives[line.perspective].id),
+                element: ind.element.as_deref().map(Cow::Borrowed),
+                levels: Cow::Borrowed(line.levels),
+                principles: r.principles[line.principles.clone()]
+                    .iter()
+                    .map(|&p| Cow::Borrowed(r.framework.principles[p].id.as_str()))
+                    .collect(),
                 weight: line.weight,
                 value: line.value,
                 direction: line.measure.direction(),
@@ -284,9 +290,9 @@ fn indicator_rows(r: &Resolved<'_>, scored: &[Scored]) -> Vec<IndicatorRow> {
                     Status::Missing
                 },
                 trend: trend(series, r.settings.trend_tolerance),
-                unit: ind.unit.clone(),
-                evidence: ind.evidence.clone(),
-                meta: ind.meta.clone(),
+                unit: ind.unit.as_deref().map(Cow::Borrowed),
+                evidence: ind.evidence.as_deref().map(Cow::Borrowed),
+                meta: ind.meta.as_ref().map(Cow::Borrowed),
             }
         })
         .collect()
@@ -298,7 +304,7 @@ fn by_impact<T>(rows: &mut [T], impact: impl Fn(&T) -> f64) {
     rows.sort_by(|a, b| impact(b).partial_cmp(&impact(a)).unwrap_or(std::cmp::Ordering::Equal));
 }
 
-fn gaps(r: &Resolved<'_>, elements: &[ElementRow], dimensions: &[DimensionRow]) -> Vec<GapRow> {
+fn gaps<'a>(r: &Resolved<'a>, elements: &[ElementRow<'a>], dimensions: &[DimensionRow<'_>]) -> Vec<GapRow<'a>> {
     let scored_dimensions: f64 = dimensions.iter().filter(|d| d.score.is_some()).map(|d| d.weight).sum();
     let mut rows: Vec<GapRow> = elements
         .iter()
@@ -322,12 +328,12 @@ fn gaps(r: &Resolved<'_>, elements: &[ElementRow], dimensions: &[DimensionRow]) 
     rows
 }
 
-fn priorities(
-    r: &Resolved<'_>,
+fn priorities<'a>(
+    r: &Resolved<'a>,
     scored: &[Scored],
     groups: &[Group],
-    perspectives: &[PerspectiveRow],
-) -> Vec<PriorityRow> {
+    perspectives: &[PerspectiveRow<'_>],
+) -> Vec<PriorityRow<'a>> {
     let scored_perspectives: f64 = perspectives.iter().filter(|p| p.score.is_some()).map(|p| p.weight).sum();
     let mut rows: Vec<PriorityRow> = r
         .lines
@@ -342,7 +348,7 @@ fn priorities(
             }
             let weight = perspectives[line.perspective].weight;
             let impact = (1.0 - p) * (line.weight / own) * (weight / scored_perspectives);
-            Some(PriorityRow { indicator: ind.id.clone(), progress: p, impact })
+            Some(PriorityRow { indicator: Cow::Borrowed(&ind.id), progress: p, impact })
         })
         .collect();
     by_impact(&mut rows, |p| p.impact);

@@ -122,7 +122,8 @@ fn frameworks_read_as_the_reference_reads_them() {
 
 #[test]
 fn reports_read_as_the_reference_reads_them() {
-    let report = crate::score(&crate::sample::sample_scorecard()).unwrap();
+    let sample = crate::sample::sample_scorecard();
+    let report = crate::score(&sample).unwrap();
     mutations_agree::<Report>(&serde_json::to_value(report).unwrap());
 }
 

@@ -265,8 +265,8 @@ pub(crate) fn indicators(out: &mut String, report: &Report, document: Option<&Sc
                 who.push_str(&format!("<div class=\"evidence\">{}</div>", esc(evidence)));
             }
             let perspective = report.perspectives.iter().find(|p| p.id == i.perspective);
-            let mut place = esc(perspective.map_or(i.perspective.as_str(), |p| name(p.title.as_deref(), &p.id)));
-            let mut tags: Vec<String> = i.element.iter().cloned().collect();
+            let mut place = esc(perspective.map_or(&*i.perspective, |p| name(p.title.as_deref(), &p.id)));
+            let mut tags: Vec<String> = i.element.iter().map(|e| e.to_string()).collect();
             if !i.levels.is_empty() {
                 tags.push(levels(&i.levels));
             }
