@@ -64,6 +64,26 @@ def test_to_dict_is_json_and_a_copy(report: servex.Report) -> None:
     assert report.indicators[0]["id"] != "changed"
 
 
+def test_results_are_their_json_form_key_for_key() -> None:
+    """Results are written into Python objects by the binding itself: the same keys,
+    in the same order, as the JSON form (a document reads back as its JSON text, where
+    a member written as null is absent)."""
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "core" / "data" / "sample-home-care.json").read_text()
+    written = json.loads(text)
+    for indicator in written["indicators"]:
+        for key in [k for k, v in indicator.items() if v is None]:
+            del indicator[key]
+    assert servex.Scorecard(text).to_dict() == written
+    assert list(servex.ces([1, 7]).to_dict()) == ["n", "mean", "agree", "disagree", "net", "skipped"]
+    grouped = servex.nps([10, 9, 3], groups=["a", "b", "a"]).to_dict()
+    assert [list(g)[:2] for g in grouped["groups"]] == [["group", "n"], ["group", "n"]]
+    report = servex.score(servex.sample()).to_dict()
+    assert list(report)[:3] == ["servex", "framework", "title"]
+    assert all(type(k) is str for row in report["indicators"] for k in row)
+
+
 def test_pickle_copy_and_equality(report: servex.Report) -> None:
     for result in every_result(report):
         for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
