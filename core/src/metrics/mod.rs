@@ -2,7 +2,8 @@
 //!
 //! Every metric is a function over plain slices (`&[u8]`, `&[f64]`, ...; see
 //! [`Response`]) with an options struct; the `*_grouped` variants split the rows by
-//! [`Groups`]. Errors carry JSON Pointers relative to the keyword-argument object of
+//! [`Groups`], or by raw codes or integer labels checked and grouped while counting
+//! ([`Split`]). Errors carry JSON Pointers relative to the keyword-argument object of
 //! the metric (e.g. `/responses/7`), so that every front reports the same path.
 //!
 //! ```
