@@ -35,8 +35,10 @@ pub fn call_text(name: &str, input: &Value) -> Result<String, Error> {
     dispatch::<AsText>(name, input)
 }
 
-/// [`call`] with the result written by `O` straight from the typed result: how a
-/// front builds its own objects (Python's dicts and lists) without a JSON tree between.
+/// [`call`] with the result written by `O`: a report or a catalogue straight from the
+/// typed result, a metric's from its JSON tree (the scale metrics' typed results go
+/// through [`ScaleMetric::run_with`](crate::metrics::ScaleMetric::run_with)). How a front
+/// builds its own objects (Python's dicts and lists).
 ///
 /// # Errors
 /// As [`call`].

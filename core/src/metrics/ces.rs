@@ -41,7 +41,7 @@ pub struct Ces {
 }
 
 /// Class 0 below the midpoint, 1 on it (odd scales only), 2 above it.
-fn classes(scale: u32) -> Result<Classes, Error> {
+pub(crate) fn classes(scale: u32) -> Result<Classes, Error> {
     if scale < 2 {
         return err(ErrorKind::InvalidValue, "/scale", format!("scale must be an integer >= 2, got {scale}"));
     }

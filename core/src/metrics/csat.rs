@@ -46,7 +46,7 @@ pub struct Csat {
     pub skipped: u64,
 }
 
-fn classes(options: &CsatOptions) -> Result<Classes, Error> {
+pub(crate) fn classes(options: &CsatOptions) -> Result<Classes, Error> {
     let (scale, top) = (options.scale, options.top);
     if scale < 2 {
         return err(ErrorKind::InvalidValue, "/scale", format!("scale must be an integer >= 2, got {scale}"));

@@ -405,8 +405,9 @@ pub(crate) fn check_distinct(labels: &[GroupLabel]) -> Result<(), Error> {
 
 /// How a grouped metric's rows are split into groups: by [`Groups`] built beforehand,
 /// or, without a pass of their own over the rows (the tally checks each code as it
-/// counts), by codes with their labels (a pandas categorical, answering as
-/// [`Groups::from_codes`]) or by integer labels (a numpy or typed integer array,
+/// counts), by codes with their labels (a pandas categorical: the results and errors
+/// of [`Groups::from_codes`], a code without a label reported when the tally reaches
+/// it) or by integer labels (a numpy or typed integer array,
 /// grouped exactly as [`Groups::from_integers`] groups them: the tally finds the
 /// largest label as it counts).
 ///

@@ -259,9 +259,10 @@ impl Slots {
         Slots { initial: count, limit: count }
     }
 
-    /// As many groups as the codes need, up to `limit`.
+    /// As many groups as the codes need, up to `limit`; small to start with, so that
+    /// a short column does not pay for a large table.
     pub fn growing(limit: usize) -> Slots {
-        Slots { initial: limit.min(1024), limit }
+        Slots { initial: limit.min(64), limit }
     }
 
     /// The table size that gives `code` a slot, or `None` when that is past the limit.
@@ -297,6 +298,10 @@ pub(crate) fn tally_grouped<T: Response, C: GroupCode>(
         return tally_rows(values, codes, slots, classes);
     }
     let shift = (span + 2).next_power_of_two().trailing_zeros();
+    if slots.limit.checked_mul(1 << shift).is_none() {
+        // A table past the address space (millions of groups on a 32-bit target).
+        return tally_rows(values, codes, slots, classes);
+    }
     let mut table = Table::new(slots, shift);
     for (start, (vs, cs)) in values.chunks(CHUNK).zip(codes.chunks(CHUNK)).enumerate() {
         let mut from = 0;
@@ -486,8 +491,9 @@ fn add_one<C: GroupCode>(hist: &mut [u32], shift: u32, bin: usize, code: C) -> b
     // A code past the table must not wrap around into a valid slot when shifted. A
     // code of at most `usize::BITS - 9` bits shifted by at most 8 (`MAX_BINS`) cannot
     // wrap: its slot is past the table exactly when its group is (a negative code's
-    // index is at least `isize::MAX + 1 - 2^(bits - 1)`, whose slot stays past any
-    // table), so only wider codes need the group compared first.
+    // index is at least `2^usize::BITS - 2^(bits - 1)`, which shifted stays in the top
+    // quarter of the address space, past any table), so only wider codes need the
+    // group compared first.
     let wide_codes = size_of::<C>() * 8 + 9 > usize::BITS as usize;
     let group = code.index();
     if wide_codes && group >= hist.len() >> shift {

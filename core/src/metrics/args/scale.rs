@@ -10,7 +10,7 @@ use crate::error::{err, Error, ErrorKind};
 use super::super::groups::Split;
 use super::super::response::Response;
 use super::super::{
-    ces, ces_grouped, csat, csat_grouped, nps, nps_grouped, CesOptions, CsatOptions, NpsMethod, NpsOptions,
+    ces, ces_grouped, critical_z, csat, csat_grouped, nps, nps_grouped, CesOptions, CsatOptions, NpsMethod, NpsOptions,
 };
 use super::{groups, responses, Args};
 use crate::call::{AsValue, Output};
@@ -35,9 +35,10 @@ impl Scale {
         }
     }
 
-    /// Reads the options of metric `name` (one of [`Scale::arguments`]' names).
+    /// Reads the options of metric `name` (one of [`Scale::arguments`]' names) and
+    /// checks their values.
     fn read(name: &str, args: &Args<'_>) -> Result<Scale, Error> {
-        Ok(match name {
+        let scale = match name {
             "nps" => {
                 let defaults = NpsOptions::default();
                 let methods = [("wald", NpsMethod::Wald), ("adjusted_wald", NpsMethod::AdjustedWald)];
@@ -60,7 +61,20 @@ impl Scale {
                 scale: args.count("scale")?.unwrap_or(CesOptions::default().scale),
                 invalid: args.invalid()?,
             }),
-        })
+        };
+        scale.check()?;
+        Ok(scale)
+    }
+
+    /// Checks the options' values (confidence, scale, top) as the metric itself does,
+    /// so that a bad option is reported before anything about the columns, on every
+    /// front (the kernels check group codes only as they count).
+    fn check(&self) -> Result<(), Error> {
+        match self {
+            Scale::Nps(o) => critical_z(o.confidence).map(drop),
+            Scale::Csat(o) => csat::classes(o).and_then(|_| critical_z(o.confidence)).map(drop),
+            Scale::Ces(o) => ces::classes(o.scale).map(drop),
+        }
     }
 
     fn run<O: Output, T: Response>(self, responses: &[T], groups: Option<Split<'_>>) -> Result<O::Out, Error> {

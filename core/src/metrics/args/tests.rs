@@ -2,7 +2,7 @@
 //! slice API.
 
 use super::*;
-use crate::metrics::{nps, Codes, NpsMethod, NpsOptions, Split};
+use crate::metrics::{nps, Codes, GroupLabel, NpsMethod, NpsOptions, Split};
 use serde_json::json;
 
 fn failure(name: &str, input: Value) -> (String, String) {
@@ -219,4 +219,28 @@ fn typed_columns_answer_as_json() {
         assert_eq!(e.map(|e| (e.kind(), e.path().to_string())), Some((ErrorKind::InvalidDocument, at.into())));
     }
     assert!(call_column("nps", &json!({"groups": null}), &[9u8, 3], None).is_ok());
+}
+
+/// A bad option value is reported before anything about the columns, on every path:
+/// the kernels check group codes only as they count.
+#[test]
+fn options_are_checked_before_the_columns() {
+    let labels = [GroupLabel::from("a"), GroupLabel::from("b")];
+    let bad_codes = [0i16, -1, 1];
+    let huge = [1u64, u64::MAX, 1];
+    for (name, options, at) in [
+        ("nps", json!({"confidence": 2.0}), "/confidence"),
+        ("csat", json!({"scale": 0}), "/scale"),
+        ("csat", json!({"scale": 5, "top": 9}), "/top"),
+        ("ces", json!({"scale": 1}), "/scale"),
+    ] {
+        for split in [Split::Coded(Codes::I16(&bad_codes), &labels), Split::Integers(Codes::U64(&huge))] {
+            let e = call_column(name, &options, &[1u8, 2, 3], Some(split)).err();
+            assert_eq!(e.map(|e| e.path().to_string()), Some(at.to_string()), "{name} {options}");
+        }
+        let mut input = options.clone();
+        input["responses"] = json!([1, 2, 3]);
+        input["groups"] = json!(["a", 1.5, "b"]);
+        assert_eq!(failure(name, input).1, at, "{name} {options}");
+    }
 }
