@@ -8,11 +8,12 @@ use std::borrow::Cow;
 use numpy::{PyReadonlyArray1, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use servex::metrics::{Codes, GroupCode, GroupLabel, Groups, ScaleMetric, Split};
+use servex::metrics::{Codes, GroupCode, GroupLabel, Groups, RowWeights, ScaleMetric, Split};
 use servex::ErrorKind;
 
 use crate::convert::{pointer, Floats, Walker};
 use crate::errors::{run_detached, servex_err, to_py};
+use crate::floats::float_column;
 use crate::objects::{PyObjects, Written};
 
 /// A numpy array's contents: borrowed when contiguous (the normal case), else copied.
@@ -228,8 +229,10 @@ fn groups_from_objects(py: Python<'_>, groups: &Bound<'_, PyAny>) -> PyResult<Ro
 
 /// NPS, CSAT or CES over `responses` (a 1-D numpy array read in place, or any flat
 /// sequence), optionally split by `groups` (with `labels`: integer codes into them).
+/// The optional float columns of SPEC 10 come as `weights`, `counts`, `weights_sq`.
 #[pyfunction]
-#[pyo3(signature = (name, responses, options, groups=None, labels=None))]
+#[pyo3(signature = (name, responses, options, groups=None, labels=None, weights=None, counts=None, weights_sq=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn scale_metric<'py>(
     py: Python<'py>,
     name: &str,
@@ -237,6 +240,9 @@ pub fn scale_metric<'py>(
     options: &Bound<'py, PyDict>,
     groups: Option<&Bound<'py, PyAny>>,
     labels: Option<&Bound<'py, PyAny>>,
+    weights: Option<&Bound<'py, PyAny>>,
+    counts: Option<&Bound<'py, PyAny>>,
+    weights_sq: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     // The options are read by the core's JSON rules, before the columns.
     let options = Walker::new(Floats::Finite).value(options.as_any(), 1)?;
@@ -269,26 +275,29 @@ pub fn scale_metric<'py>(
             })
         }
     };
-    Ok(run_groups(py, metric, responses, row_groups)??.into_bound(py))
+    let read = |column: Option<&Bound<'py, PyAny>>, name| column.map(|c| float_column(c, name)).transpose();
+    let (weights, counts, weights_sq) = (read(weights, "weights")?, read(counts, "counts")?, read(weights_sq, "weights_sq")?);
+    let (weights, counts, weights_sq) =
+        (weights.as_ref().map(|c| c.values()), counts.as_ref().map(|c| c.values()), weights_sq.as_ref().map(|c| c.values()));
+    let columns = RowWeights { weights: weights.as_deref(), counts: counts.as_deref(), weights_sq: weights_sq.as_deref() };
+    Ok(run_groups(py, &metric, responses, row_groups, columns)??.into_bound(py))
 }
 
 /// Runs the metric with the groups as read.
 fn run_groups(
     py: Python<'_>,
-    metric: ScaleMetric,
+    metric: &ScaleMetric,
     responses: &Bound<'_, PyAny>,
     row_groups: Option<RowGroups<'_>>,
+    columns: RowWeights<'_>,
 ) -> PyResult<Written> {
+    let run = |split: Option<Split<'_>>| run_metric(py, metric, responses, split, columns);
     match row_groups {
-        None => run_metric(py, metric, responses, None),
-        Some(RowGroups::Factorised(g)) => run_metric(py, metric, responses, Some(Split::Groups(&g))),
-        Some(RowGroups::Whole(labels)) => run_metric(py, metric, responses, Some(Split::Integers(Codes::I64(&labels)))),
-        Some(RowGroups::Coded(array, labels)) => {
-            array.with(|codes| run_metric(py, metric, responses, Some(Split::Coded(codes, &labels))))
-        }
-        Some(RowGroups::Integers(array)) => {
-            array.with(|codes| run_metric(py, metric, responses, Some(Split::Integers(codes))))
-        }
+        None => run(None),
+        Some(RowGroups::Factorised(g)) => run(Some(Split::Groups(&g))),
+        Some(RowGroups::Whole(labels)) => run(Some(Split::Integers(Codes::I64(&labels)))),
+        Some(RowGroups::Coded(array, labels)) => array.with(|codes| run(Some(Split::Coded(codes, &labels)))),
+        Some(RowGroups::Integers(array)) => array.with(|codes| run(Some(Split::Integers(codes)))),
     }
 }
 
@@ -296,15 +305,16 @@ fn run_groups(
 /// released; the core checks the group codes as it counts.
 fn run_metric(
     py: Python<'_>,
-    metric: ScaleMetric,
+    metric: &ScaleMetric,
     responses: &Bound<'_, PyAny>,
     groups: Option<Split<'_>>,
+    columns: RowWeights<'_>,
 ) -> PyResult<Written> {
     with_numeric_array!(responses, |values| {
         let values: &[_] = &values;
-        run_detached(py, || metric.run_with::<PyObjects, _>(values, groups))
+        run_detached(py, || metric.run_with::<PyObjects, _>(values, groups, columns))
     }, else {
         let values = objects_to_f64(py, responses)?;
-        run_detached(py, || metric.run_with::<PyObjects, _>(&values, groups))
+        run_detached(py, || metric.run_with::<PyObjects, _>(&values, groups, columns))
     })
 }

@@ -11,6 +11,7 @@ mod calls;
 mod columns;
 mod convert;
 mod errors;
+mod floats;
 mod objects;
 
 /// The native module; the names it exports are described in `_servex.pyi`.

@@ -3,7 +3,7 @@
 //! (no JSON text for them), the other keyword arguments as JSON text; the core's
 //! [`servex::metrics::call_column`] answers as the JSON path would for the same data.
 
-use servex::metrics::{Codes, Response, Split};
+use servex::metrics::{Codes, Response, RowWeights, Split};
 
 /// Runs scale metric `name` on `responses`, with `options` (JSON text, the keyword
 /// arguments but `responses` and `groups`) and the groups' labels as unsigned or signed
@@ -26,7 +26,8 @@ pub fn run_column<T: Response>(
             (None, Some(labels)) => Some(Split::Integers(Codes::I32(labels))),
             (None, None) => None,
         };
-        servex::metrics::call_column(name, &options, responses, groups).and_then(servex::json::to_text)
+        servex::metrics::call_column(name, &options, responses, groups, RowWeights::default())
+            .and_then(servex::json::to_text)
     }))
 }
 

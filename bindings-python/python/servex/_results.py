@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import copy
 import html
-from typing import Any, Dict, Generic, Iterator, List, Optional, Sequence, TypeVar, Union, overload
+import json
+from typing import Any, Dict, Generic, Iterator, List, Optional, Sequence, Tuple, TypeVar, Union, overload
 
 from . import _servex
 from ._tables import Table, fmt, html_table, to_pandas, to_polars
@@ -365,8 +366,8 @@ class NpsResult(_Metric):
     """Net Promoter Score (SPEC 7): score on -100..100 with a confidence interval."""
 
     __slots__ = ()
-    COLUMNS = ("n", "promoters", "passives", "detractors", "score", "se", "ci_low", "ci_high", "method",
-               "confidence", "skipped")  # fmt: skip
+    COLUMNS = ("n", "promoters", "passives", "detractors", "n_eff", "score", "se", "ci_low", "ci_high",
+               "method", "confidence", "skipped")  # fmt: skip
     HEADLINE = ("score", "ci_low", "ci_high", "n")
 
     @property
@@ -390,7 +391,7 @@ class CsatResult(_Metric):
     """Customer satisfaction (SPEC 7): share of top-box answers on 0..100, Wilson interval."""
 
     __slots__ = ()
-    COLUMNS = ("n", "satisfied", "score", "ci_low", "ci_high", "confidence", "skipped")
+    COLUMNS = ("n", "n_eff", "satisfied", "score", "ci_low", "ci_high", "confidence", "skipped")
     HEADLINE = ("score", "ci_low", "ci_high", "n")
 
     @property
@@ -411,10 +412,11 @@ class CsatResult(_Metric):
 
 
 class CesResult(_Metric):
-    """Customer effort score (SPEC 7): mean and net agreement."""
+    """Customer effort score (SPEC 7): mean with a confidence interval, and net agreement."""
 
     __slots__ = ()
-    COLUMNS = ("n", "mean", "agree", "disagree", "net", "skipped")
+    COLUMNS = ("n", "n_eff", "mean", "agree", "disagree", "net", "se", "ci_low", "ci_high", "confidence",
+               "skipped")  # fmt: skip
     HEADLINE = ("mean", "net", "n")
 
     @property
@@ -433,6 +435,20 @@ class CesResult(_Metric):
 M = TypeVar("M", NpsResult, CsatResult, CesResult)
 
 _METRICS: Dict[str, Any] = {"nps": NpsResult, "csat": CsatResult, "ces": CesResult}
+
+#: A comparison's fields (SPEC 11) as DataFrame columns; the difference's own standard
+#: error and interval are prefixed, so that they do not shadow the group's.
+_COMPARISON_COLUMNS = {
+    "against": "against",
+    "diff": "diff",
+    "se": "diff_se",
+    "ci_low": "diff_ci_low",
+    "ci_high": "diff_ci_high",
+    "z": "z",
+    "p_value": "p_value",
+    "p_adjusted": "p_adjusted",
+    "significant": "significant",
+}
 
 
 class GroupedResult(Result, Generic[M]):
@@ -485,8 +501,39 @@ class GroupedResult(Result, Generic[M]):
     def __len__(self) -> int:
         return len(self._data["groups"])
 
+    @property
+    def compared(self) -> bool:
+        """Whether the groups were compared (``compare=``)."""
+        return any("comparison" in g for g in self._data["groups"])
+
+    def comparison(self, label: Union[int, str]) -> Optional[Dict[str, Any]]:
+        """The comparison of one group (SPEC 11), None where it has none (KeyError if
+        the group has no result)."""
+        for g in self._data["groups"]:
+            if g["group"] == label and type(g["group"]) is type(label):
+                return copy.deepcopy(g.get("comparison"))
+        raise KeyError(label)
+
+    def _columns(self) -> Tuple[str, ...]:
+        columns = ("group", *_METRICS[self._metric].COLUMNS)
+        return (*columns, *_COMPARISON_COLUMNS.values()) if self.compared else columns
+
+    def _rows(self) -> List[Dict[str, Any]]:
+        if not self.compared:
+            return list(self._data["groups"])
+        rows = []
+        for g in self._data["groups"]:
+            c = g.get("comparison") or {}
+            rows.append(dict(g, **{column: c.get(field) for field, column in _COMPARISON_COLUMNS.items()}))
+        return rows
+
     def _table(self) -> Table:
-        return Table(("group", *_METRICS[self._metric].COLUMNS), self._data["groups"])
+        return Table(self._columns(), self._rows())
+
+    def svg(self) -> str:
+        """The comparison as a forest plot (SVG): each group's difference and its
+        interval against the other side, significant rows marked."""
+        return str(_servex.render_comparison(self._metric, json.dumps(self._data)))
 
     def to_pandas(self) -> Any:
         """A pandas DataFrame, one row per group (column `group` first)."""
@@ -502,8 +549,8 @@ class GroupedResult(Result, Generic[M]):
         return f"<GroupedResult {self._metric}: {len(self)} groups ({labels}{more})>"
 
     def _repr_html_(self) -> str:
-        columns = ("group", *_METRICS[self._metric].COLUMNS)
-        return html_table(columns, self._data["groups"], f"{self._metric.upper()} by group")
+        table = html_table(self._columns(), self._rows(), f"{self._metric.upper()} by group")
+        return table + self.svg() if self.compared else table
 
 
 class ServqualResult(_Views):

@@ -4,22 +4,29 @@ use serde::Serialize;
 
 use crate::error::{err, Error, ErrorKind};
 
-use super::groups::{Grouped, Split};
-use super::response::{run, run_grouped, Classes, Response, Tally};
-use super::Invalid;
+use super::compare::{Compare, Side};
+use super::finish::{finish_tally, Estimator, Grouped, Scored};
+use super::groups::Split;
+use super::response::{Classes, Response};
+use super::tally::{tally, GroupCells, RowWeights, Tally};
+use super::{class_sums, critical_z, effective_size, no_negative_zero, Invalid, DEFAULT_CONFIDENCE};
 
 /// Options of [`ces`] and [`ces_grouped`].
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CesOptions {
     /// The top of the scale 1..scale, higher = easier, at least 2 (default 7).
     pub scale: u32,
+    /// The confidence level of the mean's interval, strictly between 0 and 1 (default 0.95).
+    pub confidence: f64,
     /// What to do with invalid responses (default: error).
     pub invalid: Invalid,
+    /// Grouped only: compare the groups (SPEC 11).
+    pub compare: Option<Compare>,
 }
 
 impl Default for CesOptions {
     fn default() -> Self {
-        CesOptions { scale: 7, invalid: Invalid::default() }
+        CesOptions { scale: 7, confidence: DEFAULT_CONFIDENCE, invalid: Invalid::default(), compare: None }
     }
 }
 
@@ -28,7 +35,9 @@ impl Default for CesOptions {
 pub struct Ces {
     /// The number of valid responses.
     pub n: u64,
-    /// The mean response.
+    /// The effective sample size W^2 / Q (n without weights).
+    pub n_eff: f64,
+    /// The (weighted) mean response.
     pub mean: f64,
     /// The percentage of responses above the midpoint (scale + 1) / 2.
     pub agree: f64,
@@ -36,6 +45,14 @@ pub struct Ces {
     pub disagree: f64,
     /// agree - disagree, in percentage points.
     pub net: f64,
+    /// The standard error of the mean.
+    pub se: f64,
+    /// The lower end of the mean's interval, clamped to 1.
+    pub ci_low: f64,
+    /// The upper end of the mean's interval, clamped to the scale.
+    pub ci_high: f64,
+    /// The confidence level of the interval.
+    pub confidence: f64,
     /// Invalid responses dropped under [`Invalid::Skip`].
     pub skipped: u64,
 }
@@ -54,11 +71,11 @@ pub(crate) fn classes(scale: u32) -> Result<Classes, Error> {
 /// CES over `responses` (integers 1..scale).
 ///
 /// # Errors
-/// `invalid_value` at `/scale` or at `/responses/INDEX` of the first invalid
-/// response (unless skipped); `empty_input` at `/responses`.
+/// `invalid_value` at `/scale`, `/confidence` or at `/responses/INDEX` of the first
+/// invalid response (unless skipped); `empty_input` at `/responses`.
 pub fn ces<T: Response>(responses: &[T], options: &CesOptions) -> Result<Ces, Error> {
-    let classes = classes(options.scale)?;
-    run(responses, &classes, options.invalid, finish)
+    let estimator = CesEstimator::new(options)?;
+    estimator.finish_one(tally(responses, None, &RowWeights::default(), &estimator.classes)?)
 }
 
 /// CES per group of rows; `groups` ([`Groups`](super::Groups), or a [`Split`]) must have one
@@ -72,23 +89,97 @@ pub fn ces_grouped<'a, T: Response>(
     groups: impl Into<Split<'a>>,
     options: &CesOptions,
 ) -> Result<Grouped<Ces>, Error> {
-    let classes = classes(options.scale)?;
-    run_grouped(responses, groups.into(), &classes, options.invalid, finish)
+    let estimator = CesEstimator::new(options)?;
+    estimator.finish_grouped(tally(responses, Some(groups.into()), &RowWeights::default(), &estimator.classes)?)
 }
 
-fn finish(t: &Tally) -> Ces {
-    let n = t.n();
-    let total = n as f64;
-    let [below, _, above] = t.counts;
-    let agree = 100.0 * above as f64 / total;
-    let disagree = 100.0 * below as f64 / total;
-    Ces {
-        n,
-        mean: t.sum as f64 / total,
-        agree,
-        disagree,
-        net: super::no_negative_zero(agree - disagree),
-        skipped: t.invalid,
+impl Tally {
+    /// CES from this tally, per group when it is grouped.
+    ///
+    /// # Errors
+    /// As [`ces`] and [`ces_grouped`].
+    pub fn ces(&self, options: &CesOptions) -> Result<Scored<Ces>, Error> {
+        finish_tally(&CesEstimator::new(options)?, self)
+    }
+}
+
+/// CES's estimator: its options, scale and critical value.
+pub(crate) struct CesEstimator<'o> {
+    options: &'o CesOptions,
+    classes: Classes,
+    z: f64,
+}
+
+impl<'o> CesEstimator<'o> {
+    pub fn new(options: &'o CesOptions) -> Result<Self, Error> {
+        let classes = classes(options.scale)?;
+        Ok(CesEstimator { options, classes, z: critical_z(options.confidence)? })
+    }
+}
+
+/// The weighted mean of the answers: exactly the answer when all the weight lies on
+/// one (SPEC 10).
+fn mean(cells: &GroupCells, w: f64) -> f64 {
+    let mut weighted = cells.values.iter().filter(|(_, c)| c.w > 0.0);
+    if let (Some(&(v, _)), None) = (weighted.next(), weighted.next()) {
+        return v as f64;
+    }
+    cells.values.iter().map(|&(v, c)| c.w * v as f64).sum::<f64>() / w
+}
+
+impl Estimator for CesEstimator<'_> {
+    type Result = Ces;
+
+    fn classes(&self) -> &Classes {
+        &self.classes
+    }
+
+    fn estimate(&self, cells: &GroupCells) -> Ces {
+        let [below, neutral, above] = class_sums(cells, &self.classes);
+        let w = below.w + neutral.w + above.w;
+        let mean = mean(cells, w);
+        let spread: f64 =
+            cells.values.iter().filter(|(_, c)| c.w > 0.0).map(|&(v, c)| c.q * (v as f64 - mean).powi(2)).sum();
+        let se = spread.sqrt() / w;
+        let agree = 100.0 * above.w / w;
+        let disagree = 100.0 * below.w / w;
+        let top = self.classes.hi as f64;
+        Ces {
+            n: below.n + neutral.n + above.n,
+            n_eff: effective_size(w, below.q + neutral.q + above.q),
+            mean,
+            agree,
+            disagree,
+            net: no_negative_zero(agree - disagree),
+            se,
+            ci_low: (mean - self.z * se).clamp(1.0, top),
+            ci_high: (mean + self.z * se).clamp(1.0, top),
+            confidence: self.options.confidence,
+            skipped: cells.skipped,
+        }
+    }
+
+    fn side(&self, r: &Ces) -> Side {
+        Side { score: r.mean, se: r.se, centre: r.mean, n_eff: r.n_eff, ci_low: r.ci_low, ci_high: r.ci_high }
+    }
+
+    fn difference(&self, a: &Side, b: &Side, z: f64) -> [f64; 5] {
+        let diff = a.score - b.score;
+        let se = a.se.hypot(b.se);
+        let range = self.classes.hi as f64 - 1.0;
+        [diff, diff, se, (diff - z * se).clamp(-range, range), (diff + z * se).clamp(-range, range)]
+    }
+
+    fn confidence(&self) -> f64 {
+        self.options.confidence
+    }
+
+    fn invalid(&self) -> Invalid {
+        self.options.invalid
+    }
+
+    fn compare(&self) -> Option<&Compare> {
+        self.options.compare.as_ref()
     }
 }
 

@@ -4,12 +4,15 @@ use serde::Serialize;
 
 use crate::error::{err, Error, ErrorKind};
 
-use super::groups::{Grouped, Split};
-use super::response::{run, run_grouped, Classes, Response, Tally};
-use super::{critical_z, Invalid, DEFAULT_CONFIDENCE};
+use super::compare::{Compare, Side};
+use super::finish::{finish_tally, Estimator, Grouped, Scored};
+use super::groups::Split;
+use super::response::{Classes, Response};
+use super::tally::{tally, GroupCells, RowWeights, Tally};
+use super::{class_sums, critical_z, effective_size, Invalid, DEFAULT_CONFIDENCE};
 
 /// Options of [`csat`] and [`csat_grouped`].
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CsatOptions {
     /// The top of the scale 1..scale, at least 2 (default 5).
     pub scale: u32,
@@ -19,11 +22,13 @@ pub struct CsatOptions {
     pub confidence: f64,
     /// What to do with invalid responses (default: error).
     pub invalid: Invalid,
+    /// Grouped only: compare the groups (SPEC 11).
+    pub compare: Option<Compare>,
 }
 
 impl Default for CsatOptions {
     fn default() -> Self {
-        CsatOptions { scale: 5, top: 2, confidence: DEFAULT_CONFIDENCE, invalid: Invalid::default() }
+        CsatOptions { scale: 5, top: 2, confidence: DEFAULT_CONFIDENCE, invalid: Invalid::default(), compare: None }
     }
 }
 
@@ -32,9 +37,11 @@ impl Default for CsatOptions {
 pub struct Csat {
     /// The number of valid responses.
     pub n: u64,
+    /// The effective sample size W^2 / Q (n without weights).
+    pub n_eff: f64,
     /// Responses above scale - top.
     pub satisfied: u64,
-    /// 100 satisfied / n.
+    /// 100 x the (weighted) share satisfied.
     pub score: f64,
     /// The lower end of the Wilson interval, x100.
     pub ci_low: f64,
@@ -64,9 +71,8 @@ pub(crate) fn classes(options: &CsatOptions) -> Result<Classes, Error> {
 /// `invalid_value` at `/scale`, `/top`, `/confidence` or `/responses/INDEX` of the
 /// first invalid response (unless skipped); `empty_input` at `/responses`.
 pub fn csat<T: Response>(responses: &[T], options: &CsatOptions) -> Result<Csat, Error> {
-    let classes = classes(options)?;
-    let z = critical_z(options.confidence)?;
-    run(responses, &classes, options.invalid, |t| finish(t, z, options))
+    let estimator = CsatEstimator::new(options)?;
+    estimator.finish_one(tally(responses, None, &RowWeights::default(), &estimator.classes)?)
 }
 
 /// CSAT per group of rows; `groups` ([`Groups`](super::Groups), or a [`Split`]) must have one
@@ -80,35 +86,96 @@ pub fn csat_grouped<'a, T: Response>(
     groups: impl Into<Split<'a>>,
     options: &CsatOptions,
 ) -> Result<Grouped<Csat>, Error> {
-    let classes = classes(options)?;
-    let z = critical_z(options.confidence)?;
-    run_grouped(responses, groups.into(), &classes, options.invalid, |t| finish(t, z, options))
+    let estimator = CsatEstimator::new(options)?;
+    estimator.finish_grouped(tally(responses, Some(groups.into()), &RowWeights::default(), &estimator.classes)?)
 }
 
-/// The Wilson score interval for `k` successes out of `n` at critical value `z`.
-fn wilson(k: f64, n: f64, z: f64) -> (f64, f64) {
-    let p = k / n;
+/// The Wilson score interval for a share `p` out of `m` (possibly effective)
+/// responses at critical value `z`.
+fn wilson(p: f64, m: f64, z: f64) -> (f64, f64) {
     let z2 = z * z;
-    let denom = 1.0 + z2 / n;
-    let centre = (p + z2 / (2.0 * n)) / denom;
-    let half = z / denom * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
+    let denom = 1.0 + z2 / m;
+    let centre = (p + z2 / (2.0 * m)) / denom;
+    let half = z / denom * (p * (1.0 - p) / m + z2 / (4.0 * m * m)).sqrt();
     // The interval always holds p; the clamps only remove rounding (e.g. a lower end of
     // 1e-17 at p = 0).
     ((centre - half).clamp(0.0, p), (centre + half).clamp(p, 1.0))
 }
 
-fn finish(t: &Tally, z: f64, options: &CsatOptions) -> Csat {
-    let n = t.n();
-    let satisfied = t.counts[1] + t.counts[2];
-    let (low, high) = wilson(satisfied as f64, n as f64, z);
-    Csat {
-        n,
-        satisfied,
-        score: 100.0 * satisfied as f64 / n as f64,
-        ci_low: 100.0 * low,
-        ci_high: 100.0 * high,
-        confidence: options.confidence,
-        skipped: t.invalid,
+impl Tally {
+    /// CSAT from this tally, per group when it is grouped.
+    ///
+    /// # Errors
+    /// As [`csat`] and [`csat_grouped`].
+    pub fn csat(&self, options: &CsatOptions) -> Result<Scored<Csat>, Error> {
+        finish_tally(&CsatEstimator::new(options)?, self)
+    }
+}
+
+/// CSAT's estimator: its options, scale and critical value.
+pub(crate) struct CsatEstimator<'o> {
+    options: &'o CsatOptions,
+    classes: Classes,
+    z: f64,
+}
+
+impl<'o> CsatEstimator<'o> {
+    pub fn new(options: &'o CsatOptions) -> Result<Self, Error> {
+        let classes = classes(options)?;
+        Ok(CsatEstimator { options, classes, z: critical_z(options.confidence)? })
+    }
+}
+
+impl Estimator for CsatEstimator<'_> {
+    type Result = Csat;
+
+    fn classes(&self) -> &Classes {
+        &self.classes
+    }
+
+    fn estimate(&self, cells: &GroupCells) -> Csat {
+        let [below, top, _] = class_sums(cells, &self.classes);
+        let w = below.w + top.w;
+        let m = effective_size(w, below.q + top.q);
+        let p = top.w / w;
+        let (low, high) = wilson(p, m, self.z);
+        Csat {
+            n: below.n + top.n,
+            n_eff: m,
+            satisfied: top.n,
+            score: 100.0 * p,
+            ci_low: 100.0 * low,
+            ci_high: 100.0 * high,
+            confidence: self.options.confidence,
+            skipped: cells.skipped,
+        }
+    }
+
+    fn side(&self, r: &Csat) -> Side {
+        Side { score: r.score, se: 0.0, centre: r.score, n_eff: r.n_eff, ci_low: r.ci_low, ci_high: r.ci_high }
+    }
+
+    /// The pooled two-proportion test, with Newcombe's hybrid score interval.
+    fn difference(&self, a: &Side, b: &Side, _z: f64) -> [f64; 5] {
+        let diff = a.score - b.score;
+        let (pa, pb) = (a.score / 100.0, b.score / 100.0);
+        let pool = (a.n_eff * pa + b.n_eff * pb) / (a.n_eff + b.n_eff);
+        let se = 100.0 * (pool * (1.0 - pool) * (1.0 / a.n_eff + 1.0 / b.n_eff)).max(0.0).sqrt();
+        let low = diff - (a.score - a.ci_low).hypot(b.ci_high - b.score);
+        let high = diff + (a.ci_high - a.score).hypot(b.score - b.ci_low);
+        [diff, diff, se, low, high]
+    }
+
+    fn confidence(&self) -> f64 {
+        self.options.confidence
+    }
+
+    fn invalid(&self) -> Invalid {
+        self.options.invalid
+    }
+
+    fn compare(&self) -> Option<&Compare> {
+        self.options.compare.as_ref()
     }
 }
 
@@ -123,14 +190,14 @@ mod tests {
     #[test]
     fn wilson_by_hand() {
         // 5 of 8 at z = 1.96: centre = (0.625 + 1.9208/8) / (1 + 3.8416/8).
-        let (lo, hi) = wilson(5.0, 8.0, 1.96);
+        let (lo, hi) = wilson(5.0 / 8.0, 8.0, 1.96);
         let z2: f64 = 1.96 * 1.96;
         let denom = 1.0 + z2 / 8.0;
         let centre = (0.625 + z2 / 16.0) / denom;
         let half = 1.96 / denom * (0.625 * 0.375 / 8.0 + z2 / 256.0).sqrt();
         assert!(close(lo, centre - half) && close(hi, centre + half));
         // All or none satisfied stay inside [0, 1] and are not degenerate.
-        let (lo, hi) = wilson(4.0, 4.0, 1.96);
+        let (lo, hi) = wilson(1.0, 4.0, 1.96);
         assert!(lo > 0.0 && lo < 1.0 && close(hi, 1.0));
         let (lo, hi) = wilson(0.0, 4.0, 1.96);
         assert!(close(lo, 0.0) && hi > 0.0);

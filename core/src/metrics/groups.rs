@@ -458,24 +458,6 @@ pub(crate) fn code_out_of_range<R>(row: usize, code: i64) -> Result<R, Error> {
     err(ErrorKind::InvalidValue, pointer("/groups", row), message)
 }
 
-/// One result per group, in order of first appearance; groups without a valid
-/// response are omitted and there is no overall row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Grouped<T> {
-    /// The per-group results.
-    pub groups: Vec<GroupResult<T>>,
-}
-
-/// The result of one group, serialised as the result's fields plus `group`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct GroupResult<T> {
-    /// The group's label, as given.
-    pub group: GroupLabel,
-    /// The metric over the group's rows.
-    #[serde(flatten)]
-    pub result: T,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,7 +21,9 @@ mod args;
 pub(crate) use args::call;
 pub use args::{call_column, ScaleMetric};
 mod ces;
+mod compare;
 mod csat;
+mod finish;
 mod groups;
 mod kano;
 mod matrix;
@@ -31,16 +33,20 @@ mod nps;
 mod properties;
 mod response;
 mod servqual;
+mod tally;
 
 pub use ces::{ces, ces_grouped, Ces, CesOptions};
+pub use compare::{Adjust, Against, Compare, Comparison};
 pub use csat::{csat, csat_grouped, Csat, CsatOptions};
-pub use groups::{Codes, GroupCode, GroupLabel, GroupResult, Grouped, Groups, Split};
+pub use finish::{GroupResult, Grouped, Scored};
+pub use groups::{Codes, GroupCode, GroupLabel, Groups, Split};
 pub use kano::{kano, AttributeLabel, Kano, KanoAttribute, KanoCategory, KanoCounts};
 pub use matrix::Matrix;
 pub use normal::normal_quantile;
 pub use nps::{nps, nps_grouped, Nps, NpsOptions};
 pub use response::Response;
 pub use servqual::{servqual, Dimension, DimensionGap, ItemGap, Servqual, ServqualOptions, SERVQUAL_22};
+pub use tally::{Cell, RowWeights, Tally};
 
 /// What to do with a response that is not a valid answer (NaN, infinite, fractional
 /// or off the scale).
@@ -83,6 +89,21 @@ pub(crate) fn critical_z(confidence: f64) -> Result<f64, Error> {
 /// Turns an answer-less `-0.0` into `0.0`, so that results never print `-0.0`.
 pub(crate) fn no_negative_zero(x: f64) -> f64 {
     x + 0.0
+}
+
+/// Kish's effective sample size W^2 / Q: exactly W when every weight is one.
+pub(crate) fn effective_size(w: f64, q: f64) -> f64 {
+    if w == q {
+        w
+    } else {
+        w * w / q
+    }
+}
+
+/// A group's three class sums on `classes`, a class's squared weights ignored when its
+/// weight is 0 (SPEC 10: only an inconsistent tally has them).
+pub(crate) fn class_sums(cells: &tally::GroupCells, classes: &response::Classes) -> [Cell; 3] {
+    cells.classes(classes).map(|c| if c.w > 0.0 { c } else { Cell { q: 0.0, ..c } })
 }
 
 #[cfg(test)]

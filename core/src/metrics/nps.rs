@@ -4,12 +4,15 @@ use serde::Serialize;
 
 use crate::error::Error;
 
-use super::groups::{Grouped, Split};
-use super::response::{run, run_grouped, Classes, Response, Tally};
-use super::{critical_z, Invalid, NpsMethod, DEFAULT_CONFIDENCE};
+use super::compare::{Compare, Side};
+use super::finish::{finish_tally, Estimator, Grouped, Scored};
+use super::groups::Split;
+use super::response::{Classes, Response};
+use super::tally::{tally, GroupCells, RowWeights, Tally};
+use super::{class_sums, critical_z, effective_size, no_negative_zero, Invalid, NpsMethod, DEFAULT_CONFIDENCE};
 
 /// Options of [`nps`] and [`nps_grouped`].
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NpsOptions {
     /// The interval method (default adjusted Wald).
     pub method: NpsMethod,
@@ -17,11 +20,18 @@ pub struct NpsOptions {
     pub confidence: f64,
     /// What to do with invalid responses (default: error).
     pub invalid: Invalid,
+    /// Grouped only: compare the groups (SPEC 11).
+    pub compare: Option<Compare>,
 }
 
 impl Default for NpsOptions {
     fn default() -> Self {
-        NpsOptions { method: NpsMethod::default(), confidence: DEFAULT_CONFIDENCE, invalid: Invalid::default() }
+        NpsOptions {
+            method: NpsMethod::default(),
+            confidence: DEFAULT_CONFIDENCE,
+            invalid: Invalid::default(),
+            compare: None,
+        }
     }
 }
 
@@ -36,7 +46,9 @@ pub struct Nps {
     pub passives: u64,
     /// Responses of 0 to 6.
     pub detractors: u64,
-    /// 100 (promoters - detractors) / n, on -100..100.
+    /// The effective sample size W^2 / Q (n without weights).
+    pub n_eff: f64,
+    /// 100 (promoters - detractors) / n, weighted, on -100..100.
     pub score: f64,
     /// The standard error of the method used, x100.
     pub se: f64,
@@ -50,18 +62,23 @@ pub struct Nps {
     pub confidence: f64,
     /// Invalid responses dropped under [`Invalid::Skip`].
     pub skipped: u64,
+    /// The adjusted Wald centre x100 (the score for Wald), which comparisons test.
+    #[serde(skip)]
+    centre: f64,
 }
 
-const CLASSES: Classes = Classes { lo: 0, hi: 10, t1: 7, t2: 9 };
+pub(crate) const CLASSES: Classes = Classes { lo: 0, hi: 10, t1: 7, t2: 9 };
 
 /// NPS over `responses` (integers 0..10).
 ///
 /// # Errors
 /// `invalid_value` at `/confidence` or at `/responses/INDEX` of the first invalid
-/// response (unless skipped); `empty_input` at `/responses` when none is valid.
+/// response (unless skipped); `empty_input` at `/responses` when none is valid;
+/// `invalid_document` at `/compare` when `compare` is set.
 pub fn nps<T: Response>(responses: &[T], options: &NpsOptions) -> Result<Nps, Error> {
-    let z = critical_z(options.confidence)?;
-    run(responses, &CLASSES, options.invalid, |t| finish(t, z, options))
+    let estimator = NpsEstimator::new(options)?;
+    let tallied = tally(responses, None, &RowWeights::default(), &CLASSES)?;
+    estimator.finish_one(tallied)
 }
 
 /// NPS per group of rows; `groups` ([`Groups`](super::Groups), or a [`Split`]) must have one
@@ -75,42 +92,100 @@ pub fn nps_grouped<'a, T: Response>(
     groups: impl Into<Split<'a>>,
     options: &NpsOptions,
 ) -> Result<Grouped<Nps>, Error> {
-    let z = critical_z(options.confidence)?;
-    run_grouped(responses, groups.into(), &CLASSES, options.invalid, |t| finish(t, z, options))
+    let estimator = NpsEstimator::new(options)?;
+    let tallied = tally(responses, Some(groups.into()), &RowWeights::default(), &CLASSES)?;
+    estimator.finish_grouped(tallied)
 }
 
-/// The difference of shares and its standard error for `pro` promoters and `det`
-/// detractors out of `n` (possibly fractional, for the adjusted method).
-fn difference_and_se(pro: f64, det: f64, n: f64) -> (f64, f64) {
-    let (p, d) = (pro / n, det / n);
-    let diff = p - d;
-    let var = (p + d - diff * diff).max(0.0);
-    (diff, (var / n).sqrt())
+impl Tally {
+    /// NPS from this tally, per group when it is grouped.
+    ///
+    /// # Errors
+    /// As [`nps`] and [`nps_grouped`].
+    pub fn nps(&self, options: &NpsOptions) -> Result<Scored<Nps>, Error> {
+        finish_tally(&NpsEstimator::new(options)?, self)
+    }
 }
 
-fn finish(t: &Tally, z: f64, options: &NpsOptions) -> Nps {
-    let [detractors, passives, promoters] = t.counts;
-    let n = t.n();
-    let (pro, det, total) = (promoters as f64, detractors as f64, n as f64);
-    let (raw, _) = difference_and_se(pro, det, total);
-    let (centre, se) = match options.method {
-        NpsMethod::Wald => difference_and_se(pro, det, total),
-        NpsMethod::AdjustedWald => difference_and_se(pro + 0.75, det + 0.75, total + 3.0),
-    };
-    let low = (centre - z * se).clamp(-1.0, 1.0);
-    let high = (centre + z * se).clamp(-1.0, 1.0);
-    Nps {
-        n,
-        promoters,
-        passives,
-        detractors,
-        score: super::no_negative_zero(100.0 * raw),
-        se: 100.0 * se,
-        ci_low: 100.0 * low,
-        ci_high: 100.0 * high,
-        method: options.method,
-        confidence: options.confidence,
-        skipped: t.invalid,
+/// NPS's estimator: its options and critical value.
+pub(crate) struct NpsEstimator<'o> {
+    options: &'o NpsOptions,
+    z: f64,
+}
+
+impl<'o> NpsEstimator<'o> {
+    pub fn new(options: &'o NpsOptions) -> Result<Self, Error> {
+        Ok(NpsEstimator { options, z: critical_z(options.confidence)? })
+    }
+}
+
+impl Estimator for NpsEstimator<'_> {
+    type Result = Nps;
+
+    fn classes(&self) -> &Classes {
+        &CLASSES
+    }
+
+    fn estimate(&self, cells: &GroupCells) -> Nps {
+        let [d, p0, p] = class_sums(cells, &CLASSES);
+        let w = d.w + p0.w + p.w;
+        let q = d.q + p0.q + p.q;
+        let m = effective_size(w, q);
+        let (share_p, share_d) = (p.w / w, d.w / w);
+        let theta = share_p - share_d;
+        let (centre, se) = match self.options.method {
+            NpsMethod::Wald => {
+                let var = p.q * (1.0 - theta).powi(2) + p0.q * theta * theta + d.q * (1.0 + theta).powi(2);
+                (theta, var.sqrt() / w)
+            }
+            NpsMethod::AdjustedWald => {
+                let pa = (m * share_p + 0.75) / (m + 3.0);
+                let da = (m * share_d + 0.75) / (m + 3.0);
+                let diff = pa - da;
+                (diff, ((pa + da - diff * diff).max(0.0) / (m + 3.0)).sqrt())
+            }
+        };
+        Nps {
+            n: d.n + p0.n + p.n,
+            promoters: p.n,
+            passives: p0.n,
+            detractors: d.n,
+            n_eff: m,
+            score: no_negative_zero(100.0 * theta),
+            se: 100.0 * se,
+            ci_low: no_negative_zero(100.0 * (centre - self.z * se).clamp(-1.0, 1.0)),
+            ci_high: no_negative_zero(100.0 * (centre + self.z * se).clamp(-1.0, 1.0)),
+            method: self.options.method,
+            confidence: self.options.confidence,
+            skipped: cells.skipped,
+            centre: 100.0 * centre,
+        }
+    }
+
+    fn side(&self, r: &Nps) -> Side {
+        Side { score: r.score, se: r.se, centre: r.centre, n_eff: r.n_eff, ci_low: r.ci_low, ci_high: r.ci_high }
+    }
+
+    fn difference(&self, a: &Side, b: &Side, z: f64) -> [f64; 5] {
+        let diff = a.score - b.score;
+        let centre = match self.options.method {
+            NpsMethod::Wald => diff,
+            NpsMethod::AdjustedWald => a.centre - b.centre,
+        };
+        let se = a.se.hypot(b.se);
+        [diff, centre, se, (centre - z * se).clamp(-200.0, 200.0), (centre + z * se).clamp(-200.0, 200.0)]
+    }
+
+    fn confidence(&self) -> f64 {
+        self.options.confidence
+    }
+
+    fn invalid(&self) -> Invalid {
+        self.options.invalid
+    }
+
+    fn compare(&self) -> Option<&Compare> {
+        self.options.compare.as_ref()
     }
 }
 

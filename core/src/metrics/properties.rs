@@ -20,8 +20,8 @@ proptest! {
     ) {
         let skip = Invalid::Skip;
         let n = NpsOptions { confidence, invalid: skip, ..NpsOptions::default() };
-        let c = CsatOptions { scale, top, confidence, invalid: skip };
-        let e = CesOptions { scale, invalid: skip };
+        let c = CsatOptions { scale, top, confidence, invalid: skip, compare: None };
+        let e = CesOptions { scale, confidence, invalid: skip, compare: None };
         if let Ok(r) = nps(&values, &n) {
             prop_assert_eq!(r.n + r.skipped, values.len() as u64);
             prop_assert!(r.ci_low <= r.ci_high && r.ci_low >= -100.0 && r.ci_high <= 100.0);
@@ -48,7 +48,7 @@ proptest! {
     #[test]
     fn byte_and_float_columns_agree(values in proptest::collection::vec(any::<u8>(), 0..300)) {
         let floats: Vec<f64> = values.iter().map(|&v| f64::from(v)).collect();
-        let o = CesOptions { scale: 9, invalid: Invalid::Skip };
+        let o = CesOptions { scale: 9, invalid: Invalid::Skip, ..CesOptions::default() };
         prop_assert_eq!(ces(&values, &o), ces(&floats, &o));
     }
 

@@ -1,43 +1,56 @@
 //! The scale metrics (NPS, CSAT, CES) from keyword arguments: one reading of their
-//! options and one dispatch to the kernels, shared by the JSON front and by fronts that
-//! hold the response column as numbers already (a JavaScript typed array), so that a
-//! typed column answers exactly as the same column written in JSON.
+//! options and one dispatch to the tally and its estimators, shared by the JSON front
+//! and by fronts that hold the columns as numbers already (a numpy array, a JavaScript
+//! typed array), so that a typed column answers exactly as the same column in JSON.
 
 use serde_json::Value;
 
 use crate::error::{err, Error, ErrorKind};
 
-use super::super::groups::Split;
+use super::super::compare::{Adjust, Against, Compare};
+use super::super::finish::Estimator;
+use super::super::groups::{GroupLabel, Split};
 use super::super::response::Response;
-use super::super::{
-    ces, ces_grouped, critical_z, csat, csat_grouped, nps, nps_grouped, CesOptions, CsatOptions, NpsMethod, NpsOptions,
-};
-use super::{groups, responses, Args};
+use super::super::tally::{tally, RowWeights, Tally};
+use super::super::{ces, csat, nps, CesOptions, CsatOptions, NpsMethod, NpsOptions};
+use super::{groups, responses, whole_i64, wrong_type, Args};
 use crate::call::{AsValue, Output};
 
 /// A scale metric with its options.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum Scale {
     Nps(NpsOptions),
     Csat(CsatOptions),
     Ces(CesOptions),
 }
 
+/// The optional columns of SPEC 10 when they come among the keyword arguments.
+#[derive(Debug, Clone, Default)]
+struct Columns {
+    weights: Option<Vec<f64>>,
+    counts: Option<Vec<f64>>,
+    weights_sq: Option<Vec<f64>>,
+}
+
+/// The columns a scale metric takes besides `responses` and `groups`.
+const COLUMNS: [&str; 3] = ["weights", "counts", "weights_sq"];
+
 impl Scale {
-    /// The keyword arguments of scale metric `name` (responses and groups included), or
-    /// `None` when `name` is not one.
-    fn arguments(name: &str) -> Option<&'static [&'static str]> {
+    /// The keyword arguments of scale metric `name` other than the columns, or `None`
+    /// when `name` is not one.
+    fn options(name: &str) -> Option<&'static [&'static str]> {
         match name {
-            "nps" => Some(&["responses", "method", "confidence", "invalid", "groups"]),
-            "csat" => Some(&["responses", "scale", "top", "confidence", "invalid", "groups"]),
-            "ces" => Some(&["responses", "scale", "invalid", "groups"]),
+            "nps" => Some(&["method", "confidence", "invalid", "compare", "adjust"]),
+            "csat" => Some(&["scale", "top", "confidence", "invalid", "compare", "adjust"]),
+            "ces" => Some(&["scale", "confidence", "invalid", "compare", "adjust"]),
             _ => None,
         }
     }
 
-    /// Reads the options of metric `name` (one of [`Scale::arguments`]' names) and
+    /// Reads the options of metric `name` (one of [`Scale::options`]' names) and
     /// checks their values.
     fn read(name: &str, args: &Args<'_>) -> Result<Scale, Error> {
+        let compare = compare(args)?;
         let scale = match name {
             "nps" => {
                 let defaults = NpsOptions::default();
@@ -46,6 +59,7 @@ impl Scale {
                     method: args.word("method", &methods)?.unwrap_or(defaults.method),
                     confidence: args.number("confidence")?.unwrap_or(defaults.confidence),
                     invalid: args.invalid()?,
+                    compare,
                 })
             }
             "csat" => {
@@ -55,12 +69,18 @@ impl Scale {
                     top: args.count("top")?.unwrap_or(defaults.top),
                     confidence: args.number("confidence")?.unwrap_or(defaults.confidence),
                     invalid: args.invalid()?,
+                    compare,
                 })
             }
-            _ => Scale::Ces(CesOptions {
-                scale: args.count("scale")?.unwrap_or(CesOptions::default().scale),
-                invalid: args.invalid()?,
-            }),
+            _ => {
+                let defaults = CesOptions::default();
+                Scale::Ces(CesOptions {
+                    scale: args.count("scale")?.unwrap_or(defaults.scale),
+                    confidence: args.number("confidence")?.unwrap_or(defaults.confidence),
+                    invalid: args.invalid()?,
+                    compare,
+                })
+            }
         };
         scale.check()?;
         Ok(scale)
@@ -68,36 +88,162 @@ impl Scale {
 
     /// Checks the options' values (confidence, scale, top) as the metric itself does,
     /// so that a bad option is reported before anything about the columns, on every
-    /// front (the kernels check group codes only as they count).
+    /// front.
     fn check(&self) -> Result<(), Error> {
         match self {
-            Scale::Nps(o) => critical_z(o.confidence).map(drop),
-            Scale::Csat(o) => csat::classes(o).and_then(|_| critical_z(o.confidence)).map(drop),
-            Scale::Ces(o) => ces::classes(o.scale).map(drop),
+            Scale::Nps(o) => nps::NpsEstimator::new(o).map(drop),
+            Scale::Csat(o) => csat::CsatEstimator::new(o).map(drop),
+            Scale::Ces(o) => ces::CesEstimator::new(o).map(drop),
         }
     }
 
-    fn run<O: Output, T: Response>(self, responses: &[T], groups: Option<Split<'_>>) -> Result<O::Out, Error> {
-        match (self, groups) {
-            (Scale::Nps(o), None) => O::write(nps(responses, &o)?),
-            (Scale::Nps(o), Some(g)) => O::write(nps_grouped(responses, g, &o)?),
-            (Scale::Csat(o), None) => O::write(csat(responses, &o)?),
-            (Scale::Csat(o), Some(g)) => O::write(csat_grouped(responses, g, &o)?),
-            (Scale::Ces(o), None) => O::write(ces(responses, &o)?),
-            (Scale::Ces(o), Some(g)) => O::write(ces_grouped(responses, g, &o)?),
+    fn compare(&self) -> Option<&Compare> {
+        match self {
+            Scale::Nps(o) => o.compare.as_ref(),
+            Scale::Csat(o) => o.compare.as_ref(),
+            Scale::Ces(o) => o.compare.as_ref(),
         }
+    }
+
+    fn run<O: Output, T: Response>(
+        &self,
+        responses: &[T],
+        groups: Option<Split<'_>>,
+        columns: &RowWeights<'_>,
+    ) -> Result<O::Out, Error> {
+        if groups.is_none() && self.compare().is_some() {
+            return err(ErrorKind::InvalidDocument, "/compare", "compare needs groups");
+        }
+        let grouped = groups.is_some();
+        match self {
+            Scale::Nps(o) => {
+                let e = nps::NpsEstimator::new(o)?;
+                finish::<O, _>(&e, tally(responses, groups, columns, e.classes())?, grouped)
+            }
+            Scale::Csat(o) => {
+                let e = csat::CsatEstimator::new(o)?;
+                finish::<O, _>(&e, tally(responses, groups, columns, e.classes())?, grouped)
+            }
+            Scale::Ces(o) => {
+                let e = ces::CesEstimator::new(o)?;
+                finish::<O, _>(&e, tally(responses, groups, columns, e.classes())?, grouped)
+            }
+        }
+    }
+
+    fn run_tally<O: Output>(&self, t: &Tally) -> Result<O::Out, Error> {
+        if !t.is_grouped() && self.compare().is_some() {
+            return err(ErrorKind::InvalidDocument, "/compare", "compare needs groups");
+        }
+        match self {
+            Scale::Nps(o) => {
+                let e = nps::NpsEstimator::new(o)?;
+                finish::<O, _>(&e, t.on_scale(e.classes()), t.is_grouped())
+            }
+            Scale::Csat(o) => {
+                let e = csat::CsatEstimator::new(o)?;
+                finish::<O, _>(&e, t.on_scale(e.classes()), t.is_grouped())
+            }
+            Scale::Ces(o) => {
+                let e = ces::CesEstimator::new(o)?;
+                finish::<O, _>(&e, t.on_scale(e.classes()), t.is_grouped())
+            }
+        }
+    }
+}
+
+/// Finishes a tally and writes the result.
+fn finish<O: Output, E: Estimator>(e: &E, tallied: super::super::tally::Tallied, grouped: bool) -> Result<O::Out, Error>
+where
+    E::Result: serde::Serialize,
+{
+    if grouped {
+        O::write(e.finish_grouped(tallied)?)
+    } else {
+        O::write(e.finish_one(tallied)?)
+    }
+}
+
+/// `compare` and `adjust` (SPEC 11).
+fn compare(args: &Args<'_>) -> Result<Option<Compare>, Error> {
+    let bad = |why: &str| Error::new(ErrorKind::InvalidDocument, "/compare", why.to_string());
+    let against = match args.get("compare") {
+        None => {
+            if args.get("adjust").is_some() {
+                return err(ErrorKind::InvalidDocument, "/adjust", "adjust goes with compare");
+            }
+            return Ok(None);
+        }
+        Some(Value::String(s)) => match s.as_str() {
+            "first" => Against::First,
+            "previous" => Against::Previous,
+            "rest" => Against::Rest,
+            _ => return Err(bad("compare is \"first\", \"previous\", \"rest\" or {\"group\": LABEL}")),
+        },
+        Some(Value::Object(members)) => {
+            let label = match (members.len(), members.get("group")) {
+                (1, Some(Value::String(s))) => GroupLabel::Str(s.clone()),
+                (1, Some(Value::Number(n))) => match n.as_i64().or_else(|| whole_i64(n.as_f64())) {
+                    Some(i) => GroupLabel::Int(i),
+                    None => return Err(bad("a group label is a string or an integer")),
+                },
+                _ => return Err(bad("compare's object is {\"group\": LABEL}, a string or an integer")),
+            };
+            Against::Group(label)
+        }
+        Some(_) => return Err(bad("compare is \"first\", \"previous\", \"rest\" or {\"group\": LABEL}")),
+    };
+    let words = [("holm", Adjust::Holm), ("bh", Adjust::Bh), ("none", Adjust::None)];
+    Ok(Some(Compare { against, adjust: args.word("adjust", &words)?.unwrap_or_default() }))
+}
+
+/// A numeric column among the keyword arguments: anything inside it that is not a
+/// number is NaN, which its checks refuse at its index.
+fn column(args: &Args<'_>, key: &str) -> Result<Option<Vec<f64>>, Error> {
+    match args.get(key) {
+        None => Ok(None),
+        Some(Value::Array(items)) => {
+            Ok(Some(items.iter().map(|v| v.as_f64().filter(|_| v.is_number()).unwrap_or(f64::NAN)).collect()))
+        }
+        Some(_) => Err(wrong_type(key, "an array of numbers")),
+    }
+}
+
+impl Columns {
+    fn read(args: &Args<'_>) -> Result<Columns, Error> {
+        Ok(Columns {
+            weights: column(args, "weights")?,
+            counts: column(args, "counts")?,
+            weights_sq: column(args, "weights_sq")?,
+        })
+    }
+
+    /// These columns with `given`'s (a column given both ways is refused).
+    fn with<'a>(&'a self, given: RowWeights<'a>) -> Result<RowWeights<'a>, Error> {
+        let pick = |name: &str, own: &'a Option<Vec<f64>>, given: Option<&'a [f64]>| match (own, given) {
+            (Some(_), Some(_)) => err(ErrorKind::InvalidDocument, format!("/{name}"), format!("{name} is given twice")),
+            (Some(own), None) => Ok(Some(own.as_slice())),
+            (None, given) => Ok(given),
+        };
+        Ok(RowWeights {
+            weights: pick("weights", &self.weights, given.weights)?,
+            counts: pick("counts", &self.counts, given.counts)?,
+            weights_sq: pick("weights_sq", &self.weights_sq, given.weights_sq)?,
+        })
     }
 }
 
 /// Scale metric `name` on its keyword-argument object; `None` when `name` is not one.
 pub(super) fn call(name: &str, input: &Value) -> Option<Result<Value, Error>> {
-    let known = Scale::arguments(name)?;
+    let options = Scale::options(name)?;
     let run = || {
-        let args = Args::new(input, known)?;
+        let known: Vec<&str> = ["responses", "groups"].iter().chain(&COLUMNS).chain(options).copied().collect();
+        let args = Args::new(input, &known)?;
         let scale = Scale::read(name, &args)?;
         let groups = groups(&args)?;
         let responses = responses(&args)?;
-        scale.run::<AsValue, _>(&responses, groups.as_ref().map(Split::from))
+        let columns = Columns::read(&args)?;
+        scale.run::<AsValue, _>(&responses, groups.as_ref().map(Split::from), &columns.with(RowWeights::default())?)
     };
     Some(run())
 }
@@ -106,19 +252,24 @@ pub(super) fn call(name: &str, input: &Value) -> Option<Result<Value, Error>> {
 /// the JSON front's rules, for fronts that hold the response column as numbers (a
 /// numpy array, a JavaScript typed array): the options are checked before the columns
 /// are read, and [`ScaleMetric::run`] answers as [`crate::call`] does for the same
-/// column and groups written in JSON.
-#[derive(Debug, Clone, Copy)]
-pub struct ScaleMetric(Scale);
+/// columns written in JSON. The options may hold `weights`, `counts` and `weights_sq`
+/// as JSON arrays, or the front passes them as slices to [`ScaleMetric::run`].
+#[derive(Debug, Clone)]
+pub struct ScaleMetric {
+    scale: Scale,
+    columns: Columns,
+}
 
 impl ScaleMetric {
-    /// Reads the options of scale metric `name` (`method`, `scale`, `invalid`, ...).
+    /// Reads the options of scale metric `name` (`method`, `scale`, `invalid`,
+    /// `compare`, ...).
     ///
     /// # Errors
     /// `invalid_document` at `""` when `name` is not a scale metric, at `/responses` or
     /// `/groups` when a column is among the options (it would be ignored there), and
     /// every error of the options as the JSON front reports it.
     pub fn from_options(name: &str, options: &Value) -> Result<ScaleMetric, Error> {
-        let Some(known) = Scale::arguments(name) else {
+        let Some(known) = Scale::options(name) else {
             return err(ErrorKind::InvalidDocument, "", format!("{name:?} is not a scale metric (nps, csat, ces)"));
         };
         for column in ["responses", "groups"] {
@@ -130,16 +281,24 @@ impl ScaleMetric {
                 );
             }
         }
-        Scale::read(name, &Args::new(options, known)?).map(ScaleMetric)
+        let known: Vec<&str> = ["responses", "groups"].iter().chain(&COLUMNS).chain(known).copied().collect();
+        let args = Args::new(options, &known)?;
+        Ok(ScaleMetric { scale: Scale::read(name, &args)?, columns: Columns::read(&args)? })
     }
 
     /// The metric over `responses`, split by `groups` if given ([`Groups`](crate::metrics::Groups) built
-    /// beforehand, or integer labels: [`Split::Integers`]), as its JSON result.
+    /// beforehand, or integer labels: [`Split::Integers`]), with the optional columns of
+    /// SPEC 10, as its JSON result.
     ///
     /// # Errors
     /// Every error of the metric itself (`invalid_value`, `empty_input`, ...).
-    pub fn run<T: Response>(&self, responses: &[T], groups: Option<Split<'_>>) -> Result<Value, Error> {
-        self.0.run::<AsValue, T>(responses, groups)
+    pub fn run<T: Response>(
+        &self,
+        responses: &[T],
+        groups: Option<Split<'_>>,
+        columns: RowWeights<'_>,
+    ) -> Result<Value, Error> {
+        self.run_with::<AsValue, T>(responses, groups, columns)
     }
 
     /// [`ScaleMetric::run`] with the result written by `O` (see [`crate::call_with`]).
@@ -150,8 +309,22 @@ impl ScaleMetric {
         &self,
         responses: &[T],
         groups: Option<Split<'_>>,
+        columns: RowWeights<'_>,
     ) -> Result<O::Out, Error> {
-        self.0.run::<O, T>(responses, groups)
+        self.scale.run::<O, T>(responses, groups, &self.columns.with(columns)?)
+    }
+
+    /// The metric finishing a [`Tally`], written by `O`.
+    ///
+    /// # Errors
+    /// `invalid_document` at `/weights` (and the other columns) when the options hold
+    /// columns (a tally has its own), and every error of the metric.
+    pub fn finish_tally<O: Output>(&self, tally: &Tally) -> Result<O::Out, Error> {
+        self.columns.with(RowWeights::default()).and_then(|c| match c.is_empty() {
+            true => Ok(()),
+            false => err(ErrorKind::InvalidDocument, "/weights", "a tally carries its own weights and counts"),
+        })?;
+        self.scale.run_tally::<O>(tally)
     }
 }
 
@@ -159,7 +332,8 @@ impl ScaleMetric {
 ///
 /// ```
 /// use serde_json::json;
-/// let typed = servex::metrics::call_column("nps", &json!({"invalid": "skip"}), &[10u8, 9, 3, 77], None);
+/// use servex::metrics::RowWeights;
+/// let typed = servex::metrics::call_column("nps", &json!({"invalid": "skip"}), &[10u8, 9, 3, 77], None, RowWeights::default());
 /// let text = servex::call("nps", &json!({"responses": [10, 9, 3, 77], "invalid": "skip"}));
 /// assert_eq!(typed, text);
 /// ```
@@ -171,6 +345,7 @@ pub fn call_column<T: Response>(
     options: &Value,
     responses: &[T],
     groups: Option<Split<'_>>,
+    columns: RowWeights<'_>,
 ) -> Result<Value, Error> {
-    ScaleMetric::from_options(name, options)?.run(responses, groups)
+    ScaleMetric::from_options(name, options)?.run(responses, groups, columns)
 }

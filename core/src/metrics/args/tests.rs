@@ -2,7 +2,7 @@
 //! slice API.
 
 use super::*;
-use crate::metrics::{nps, Codes, GroupLabel, NpsMethod, NpsOptions, Split};
+use crate::metrics::{nps, Codes, GroupLabel, NpsMethod, NpsOptions, RowWeights, Split};
 use serde_json::json;
 
 fn failure(name: &str, input: Value) -> (String, String) {
@@ -60,7 +60,21 @@ fn every_error_path_of_the_json_front() {
         ("csat", json!({"responses": [5], "top": 1.5}), "invalid_value", "/top"),
         ("csat", json!({"responses": [5], "method": "wald"}), "invalid_document", "/method"),
         ("ces", json!({"responses": [5], "scale": 1}), "invalid_value", "/scale"),
-        ("ces", json!({"responses": [5], "confidence": 0.9}), "invalid_document", "/confidence"),
+        ("ces", json!({"responses": [5], "confidence": 1}), "invalid_value", "/confidence"),
+        ("ces", json!({"responses": [5], "top": 1}), "invalid_document", "/top"),
+        ("nps", json!({"responses": [9], "weights": {"0": 1}}), "invalid_document", "/weights"),
+        ("nps", json!({"responses": [9], "weights": [[1]]}), "invalid_value", "/weights/0"),
+        ("nps", json!({"responses": [9], "weights": [f64::MAX]}), "invalid_value", "/weights/0"),
+        ("nps", json!({"responses": [9], "counts": [1e16]}), "invalid_value", "/counts/0"),
+        ("nps", json!({"responses": [9], "compare": "rest"}), "invalid_document", "/compare"),
+        ("nps", json!({"responses": [9], "groups": [1], "compare": {"group": [1]}}), "invalid_document", "/compare"),
+        ("nps", json!({"responses": [9], "groups": [1], "compare": 1}), "invalid_document", "/compare"),
+        (
+            "nps",
+            json!({"responses": [9], "groups": [1], "compare": "first", "adjust": 1}),
+            "invalid_document",
+            "/adjust",
+        ),
         ("ces", json!({"responses": [8]}), "invalid_value", "/responses/0"),
         ("servqual", json!({"perceptions": [[1]]}), "invalid_document", ""),
         ("servqual", sq(json!({"expectations": {"a": 1}})), "invalid_document", "/expectations"),
@@ -153,7 +167,7 @@ fn nulls_are_absent_and_labels_are_as_given() {
 #[test]
 fn json_front_and_slice_api_agree() {
     let responses = [10u8, 9, 8, 7, 6, 0, 10, 9, 3, 10];
-    let options = NpsOptions { method: NpsMethod::Wald, confidence: 0.9, invalid: Invalid::Error };
+    let options = NpsOptions { method: NpsMethod::Wald, confidence: 0.9, invalid: Invalid::Error, compare: None };
     let direct = nps(&responses, &options).ok().and_then(|r| serde_json::to_value(r).ok());
     let via_json = success("nps", json!({"responses": responses, "method": "wald", "confidence": 0.9}));
     assert_eq!(direct, Some(via_json));
@@ -163,7 +177,9 @@ fn json_front_and_slice_api_agree() {
 fn results_keep_the_spec_field_order() {
     let r = success("ces", json!({"responses": [1, 7]}));
     let keys: Vec<&str> = r.as_object().map(|m| m.keys().map(|k| k.as_str()).collect()).unwrap_or_default();
-    assert_eq!(keys, ["n", "mean", "agree", "disagree", "net", "skipped"]);
+    let expected =
+        ["n", "n_eff", "mean", "agree", "disagree", "net", "se", "ci_low", "ci_high", "confidence", "skipped"];
+    assert_eq!(keys, expected);
 }
 
 /// A typed column and integer group codes answer as the same data written in JSON (NaN
@@ -197,28 +213,30 @@ fn typed_columns_answer_as_json() {
                         input["groups"] = json!(codes);
                     }
                     let expected = call(name, &input).map(|r| r.map_err(|e| (e.kind(), e.path().to_string())));
-                    let got = call_column(name, o, &floats, g).map_err(|e| (e.kind(), e.path().to_string()));
+                    let got = call_column(name, o, &floats, g, RowWeights::default())
+                        .map_err(|e| (e.kind(), e.path().to_string()));
                     assert_eq!(Some(got), expected, "{name} {input}");
                     let mut bytes_input = input.clone();
                     bytes_input["responses"] = json!(bytes);
                     let expected = call(name, &bytes_input).map(|r| r.map_err(|e| (e.kind(), e.path().to_string())));
-                    let got = call_column(name, o, &bytes, g).map_err(|e| (e.kind(), e.path().to_string()));
+                    let got = call_column(name, o, &bytes, g, RowWeights::default())
+                        .map_err(|e| (e.kind(), e.path().to_string()));
                     assert_eq!(Some(got), expected, "{name} {bytes_input}");
                 }
             }
         }
     }
     let short = Groups::from_integers(&[0u8, 1]).ok();
-    let e = call_column("nps", &json!({}), &bytes, short.as_ref().map(Split::from)).err();
+    let e = call_column("nps", &json!({}), &bytes, short.as_ref().map(Split::from), RowWeights::default()).err();
     assert_eq!(e.map(|e| (e.kind(), e.path().to_string())), Some((ErrorKind::InvalidDocument, "/groups".into())));
-    let e = call_column("kano", &json!({}), &bytes, None).err();
+    let e = call_column("kano", &json!({}), &bytes, None, RowWeights::default()).err();
     assert_eq!(e.map(|e| e.kind()), Some(ErrorKind::InvalidDocument));
     // Columns among the options would be ignored: they are refused instead.
     for (options, at) in [(json!({"groups": [0, 1]}), "/groups"), (json!({"responses": [9]}), "/responses")] {
-        let e = call_column("nps", &options, &bytes, None).err();
+        let e = call_column("nps", &options, &bytes, None, RowWeights::default()).err();
         assert_eq!(e.map(|e| (e.kind(), e.path().to_string())), Some((ErrorKind::InvalidDocument, at.into())));
     }
-    assert!(call_column("nps", &json!({"groups": null}), &[9u8, 3], None).is_ok());
+    assert!(call_column("nps", &json!({"groups": null}), &[9u8, 3], None, RowWeights::default()).is_ok());
 }
 
 /// A bad option value is reported before anything about the columns, on every path:
@@ -235,7 +253,7 @@ fn options_are_checked_before_the_columns() {
         ("ces", json!({"scale": 1}), "/scale"),
     ] {
         for split in [Split::Coded(Codes::I16(&bad_codes), &labels), Split::Integers(Codes::U64(&huge))] {
-            let e = call_column(name, &options, &[1u8, 2, 3], Some(split)).err();
+            let e = call_column(name, &options, &[1u8, 2, 3], Some(split), RowWeights::default()).err();
             assert_eq!(e.map(|e| e.path().to_string()), Some(at.to_string()), "{name} {options}");
         }
         let mut input = options.clone();

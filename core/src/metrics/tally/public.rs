@@ -1,0 +1,257 @@
+//! [`Tally`]: the sufficient statistics of a set of answers before any scale is
+//! chosen, built chunk by chunk, merged, and finished into NPS, CSAT or CES. The seam
+//! where a data engine counts and servex finishes.
+
+use std::ops::Add;
+
+use foldhash::{HashMap, HashMapExt};
+
+use crate::error::Error;
+
+use super::super::groups::{with_codes, GroupCode, GroupLabel, Groups, Split};
+use super::super::response::{Classes, Response};
+use super::rows::{Form, RowWeights};
+use super::{Cell, GroupCells, SumsAt, Tallied};
+
+/// An answer as a tally keeps it: a whole number, or any other value (NaN, 7.5, an
+/// infinity), which is no answer on any scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Answer {
+    Whole(i64),
+    Other,
+}
+
+/// One row of a tally: a group, an answer, its statistics, and the first row of the
+/// input that held it (for error paths).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Row {
+    group: u32,
+    answer: Answer,
+    /// The first value seen for `answer` (for `Other`, the one an error names).
+    value: f64,
+    cell: Cell,
+    first: u64,
+}
+
+/// Per group and answer value, the number of responses, their weight sum and their
+/// squared-weight sum (SPEC 10): what NPS, CSAT and CES need, whatever the scale.
+///
+/// Build one from raw answers ([`Tally::new`]) or from a tally counted elsewhere (the
+/// same, with `counts`, `weights` and `weights_sq`); add tallies of further chunks with
+/// `+` (counts add exactly, in any order); finish with [`Tally::nps`],
+/// [`Tally::csat`] or [`Tally::ces`].
+///
+/// ```
+/// use servex::metrics::{NpsOptions, RowWeights, Tally};
+/// let first = Tally::new(&[10u8, 9, 3], None, RowWeights::default()).unwrap();
+/// let second = Tally::new(&[7.0, 10.0], None, RowWeights::default()).unwrap();
+/// let whole = Tally::new(&[10u8, 9, 3, 7, 10], None, RowWeights::default()).unwrap();
+/// let o = NpsOptions::default();
+/// assert_eq!((first + second).nps(&o).unwrap(), whole.nps(&o).unwrap());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    /// The group labels in order of first appearance; `None` when ungrouped.
+    labels: Option<Vec<GroupLabel>>,
+    /// Sorted by group, then answer.
+    rows: Vec<Row>,
+    /// How many input rows the tally holds (offsets the `first` of a merged tally).
+    input_rows: u64,
+    /// Whether weights were given (then sums are checked as weights').
+    sums_at: SumsAt,
+}
+
+impl Tally {
+    /// Tallies `responses`, split by `groups` if given, with the optional columns of
+    /// SPEC 10. Answers are not checked here: the metric that finishes the tally
+    /// checks them against its scale.
+    ///
+    /// # Errors
+    /// As the metrics report them: `invalid_document` at `/groups` or at a column whose
+    /// length differs, `invalid_value` at the first bad weight, count or group code.
+    pub fn new<T: Response>(
+        responses: &[T],
+        groups: Option<Split<'_>>,
+        columns: RowWeights<'_>,
+    ) -> Result<Tally, Error> {
+        if let Some(split) = &groups {
+            if split.len() != responses.len() {
+                let message = format!("{} group labels for {} responses", split.len(), responses.len());
+                return Err(Error::new(crate::error::ErrorKind::InvalidDocument, "/groups", message));
+            }
+        }
+        let form = columns.check(responses.len())?;
+        let built;
+        let groups: Option<&Groups<'_>> = match groups {
+            None => None,
+            Some(Split::Groups(g)) => Some(g),
+            Some(Split::Coded(codes, labels)) => {
+                built = Groups::from_code_slice(codes, labels.to_vec())?;
+                Some(&built)
+            }
+            Some(Split::Integers(labels)) => {
+                built = Groups::from_integer_slice(labels)?;
+                Some(&built)
+            }
+        };
+        let cell_of = |i: usize| -> Cell {
+            let at = |c: &[f64]| c.get(i).copied().unwrap_or_default();
+            match form {
+                Form::Unit => Cell::unweighted(1),
+                Form::Weights(w) => Cell { n: 1, w: at(w), q: at(w) * at(w) },
+                Form::Counts(c) => Cell::unweighted(at(c) as u64),
+                Form::Tally { counts, weights, weights_sq } => {
+                    Cell { n: at(counts) as u64, w: at(weights), q: at(weights_sq) }
+                }
+            }
+        };
+        let mut map: HashMap<(usize, Answer), Row> = HashMap::new();
+        let mut add = |i: usize, group: usize, v: T| {
+            let answer = v.to_integer().map_or(Answer::Other, Answer::Whole);
+            let entry = map.entry((group, answer)).or_insert(Row {
+                group: 0,
+                answer,
+                value: v.as_f64(),
+                cell: Cell::default(),
+                first: i as u64,
+            });
+            entry.cell.add(cell_of(i));
+        };
+        let (labels, order) = match groups {
+            None => {
+                for (i, &v) in responses.iter().enumerate() {
+                    add(i, 0, v);
+                }
+                (None, vec![0u32])
+            }
+            Some(g) => {
+                with_codes!(g.codes(), |codes| {
+                    for (i, (&v, &c)) in responses.iter().zip(codes.iter()).enumerate() {
+                        add(i, c.index(), v);
+                    }
+                });
+                let order = g.appearance_order(g.labels().len());
+                let labels = order.iter().filter_map(|&c| g.labels().get(c as usize).cloned()).collect();
+                (Some(labels), order)
+            }
+        };
+        // Codes renumbered in order of first appearance.
+        let mut renumber = vec![u32::MAX; order.iter().map(|&c| c as usize + 1).max().unwrap_or(0)];
+        for (new, &code) in order.iter().enumerate() {
+            if let Some(slot) = renumber.get_mut(code as usize) {
+                *slot = new as u32;
+            }
+        }
+        let mut rows: Vec<Row> = map
+            .into_iter()
+            .map(|((g, _), mut row)| {
+                row.group = renumber.get(g).copied().unwrap_or(u32::MAX);
+                row
+            })
+            .collect();
+        rows.sort_unstable_by_key(|r| (r.group, r.answer));
+        Ok(Tally { labels, rows, input_rows: responses.len() as u64, sums_at: form.sums_at() })
+    }
+
+    /// Whether the tally is split into groups.
+    pub fn is_grouped(&self) -> bool {
+        self.labels.is_some()
+    }
+
+    /// The group labels, in order of first appearance (empty when ungrouped).
+    pub fn labels(&self) -> &[GroupLabel] {
+        self.labels.as_deref().unwrap_or_default()
+    }
+
+    /// The tally as SPEC 10's columns, one row per group and answer (groups in order
+    /// of first appearance, answers ascending): `(group, answer, n, weight sum, squared
+    /// weight sum)`. Handed back to a metric as `groups`, `responses`, `counts`,
+    /// `weights` and `weights_sq`, it gives the same result.
+    pub fn rows(&self) -> impl Iterator<Item = (Option<&GroupLabel>, f64, Cell)> + '_ {
+        self.rows.iter().map(|r| (self.labels.as_ref().and_then(|l| l.get(r.group as usize)), r.value, r.cell))
+    }
+
+    /// The groups' answers on a scale, as the estimators read them.
+    pub(crate) fn on_scale(&self, classes: &Classes) -> Tallied {
+        let count = self.labels.as_ref().map_or(1, Vec::len);
+        let mut groups: Vec<GroupCells> = vec![GroupCells::default(); count];
+        let mut present = vec![false; count];
+        let mut first_invalid: Option<(u64, f64)> = None;
+        for r in &self.rows {
+            let g = r.group as usize;
+            if let Some(p) = present.get_mut(g) {
+                *p = true;
+            }
+            let Some(cells) = groups.get_mut(g) else { continue };
+            match r.answer {
+                Answer::Whole(v) if classes.holds(v) => {
+                    if r.cell.n > 0 {
+                        cells.values.push((v, r.cell));
+                    }
+                }
+                _ => {
+                    cells.skipped = cells.skipped.saturating_add(r.cell.n);
+                    if first_invalid.is_none_or(|(row, _)| r.first < row) {
+                        first_invalid = Some((r.first, r.value));
+                    }
+                }
+            }
+        }
+        let labels = self.labels.clone().unwrap_or_else(|| vec![GroupLabel::Int(0)]);
+        let groups = labels.into_iter().zip(groups).zip(present).filter(|(_, p)| *p).map(|(g, _)| g).collect();
+        let first_invalid = first_invalid.map(|(row, v)| (usize::try_from(row).unwrap_or(usize::MAX), v));
+        Tallied { groups, first_invalid, form: self.sums_at }
+    }
+}
+
+impl Add for Tally {
+    type Output = Tally;
+
+    /// The tally of both inputs' rows, this one's first: counts add exactly, groups
+    /// keep the order of their first row. Adding a grouped and an ungrouped tally
+    /// keeps the groups and labels the ungrouped rows' group `0`.
+    fn add(self, other: Tally) -> Tally {
+        let mut labels = self.labels.clone();
+        let mut index: HashMap<GroupLabel, u32> = HashMap::new();
+        if let Some(ls) = &labels {
+            for (i, l) in ls.iter().enumerate() {
+                index.insert(l.clone(), i as u32);
+            }
+        }
+        let grouped = self.labels.is_some() || other.labels.is_some();
+        let mut code_of = |label: GroupLabel, labels: &mut Option<Vec<GroupLabel>>| -> u32 {
+            let ls = labels.get_or_insert_with(Vec::new);
+            *index.entry(label.clone()).or_insert_with(|| {
+                ls.push(label);
+                (ls.len() - 1) as u32
+            })
+        };
+        let mut rows = self.rows;
+        if grouped && self.labels.is_none() {
+            let zero = code_of(GroupLabel::Int(0), &mut labels);
+            rows.iter_mut().for_each(|r| r.group = zero);
+        }
+        let other_label = |r: &Row| match &other.labels {
+            Some(ls) => ls.get(r.group as usize).cloned().unwrap_or(GroupLabel::Int(0)),
+            None => GroupLabel::Int(0),
+        };
+        for r in &other.rows {
+            let group = if grouped { code_of(other_label(r), &mut labels) } else { 0 };
+            let first = r.first.saturating_add(self.input_rows);
+            match rows.binary_search_by_key(&(group, r.answer), |x| (x.group, x.answer)) {
+                Ok(i) => {
+                    if let Some(x) = rows.get_mut(i) {
+                        x.cell.add(r.cell);
+                    }
+                }
+                Err(i) => rows.insert(i, Row { group, first, ..*r }),
+            }
+        }
+        let sums_at = match (self.sums_at, other.sums_at) {
+            (SumsAt::Counts, s) | (s, SumsAt::Counts) => s,
+            (SumsAt::Tally, _) | (_, SumsAt::Tally) => SumsAt::Tally,
+            _ => SumsAt::Weights,
+        };
+        Tally { labels, rows, input_rows: self.input_rows.saturating_add(other.input_rows), sums_at }
+    }
+}
