@@ -112,6 +112,7 @@ const API_NAMES = [
   "catalogue",
   "renderHtml",
   "renderSvg",
+  "renderComparison",
   "nps",
   "csat",
   "ces",
@@ -124,7 +125,7 @@ const API_NAMES = [
 
 function entries(api) {
   const web = `// The browser (and bundler) entry of servex: call \`await init()\` once first, and
-// \`await initRender()\` before drawing (renderHtml, renderSvg).
+// \`await initRender()\` before drawing (renderHtml, renderSvg, renderComparison).
 import initGlue, { initSync as initGlueSync, call as wasmCall, columnU8, columnF64, version as wasmVersion, __servexReset } from "./servex_wasm_web.js";
 import initRenderGlue, { initSync as initRenderGlueSync, render as wasmRender, __servexReset as __servexRenderReset } from "./servex_wasm_render_web.js";
 

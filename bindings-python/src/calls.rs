@@ -81,3 +81,11 @@ pub fn render(
     };
     run_detached(py, move || servex::report::render::from_json(&report, document.as_ref(), chart.as_deref()))
 }
+
+/// The forest plot (SVG) of a grouped result compared between groups, a dict as the
+/// scale metrics return it.
+#[pyfunction]
+pub fn render_comparison(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<String> {
+    let result = Walker::new(Floats::Finite).value(result, 1)?;
+    run_detached(py, move || servex::report::render::comparison(&result))
+}

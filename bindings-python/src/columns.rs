@@ -8,8 +8,8 @@ use std::borrow::Cow;
 use numpy::{PyReadonlyArray1, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use servex::metrics::{Codes, GroupCode, GroupLabel, Groups, RowWeights, ScaleMetric, Split};
-use servex::ErrorKind;
+use servex::metrics::{Codes, GroupCode, GroupLabel, Groups, Response, RowWeights, ScaleMetric, Split, Tally};
+use servex::{Error, ErrorKind};
 
 use crate::convert::{pointer, Floats, Walker};
 use crate::errors::{run_detached, servex_err, to_py};
@@ -247,51 +247,107 @@ pub fn scale_metric<'py>(
     // The options are read by the core's JSON rules, before the columns.
     let options = Walker::new(Floats::Finite).value(options.as_any(), 1)?;
     let metric = ScaleMetric::from_options(name, &options).map_err(|e| to_py(py, &e))?;
-    if let Ok(array) = responses.cast::<PyUntypedArray>() {
-        if array.ndim() != 1 {
-            return Err(not_flat(py));
+    let inputs = Inputs { responses, groups, labels, weights, counts, weights_sq };
+    match inputs.apply(py, &Action::Metric(&metric))? {
+        Done::Written(w) => Ok(w?.into_bound(py)),
+        Done::Tally(_) => Err(servex_err(py, ErrorKind::InvalidDocument, "", "a metric gives a result")),
+    }
+}
+
+/// The columns of a scale metric or a tally as Python passed them.
+pub struct Inputs<'a, 'py> {
+    pub responses: &'a Bound<'py, PyAny>,
+    pub groups: Option<&'a Bound<'py, PyAny>>,
+    pub labels: Option<&'a Bound<'py, PyAny>>,
+    pub weights: Option<&'a Bound<'py, PyAny>>,
+    pub counts: Option<&'a Bound<'py, PyAny>>,
+    pub weights_sq: Option<&'a Bound<'py, PyAny>>,
+}
+
+/// What is done with the columns once read.
+pub enum Action<'a> {
+    /// A metric, its result written as Python objects.
+    Metric(&'a ScaleMetric),
+    /// A [`Tally`] built.
+    Tally,
+}
+
+/// What an [`Action`] gave.
+pub enum Done {
+    Written(Written),
+    Tally(Tally),
+}
+
+impl Action<'_> {
+    fn apply<T: Response>(
+        &self,
+        values: &[T],
+        groups: Option<Split<'_>>,
+        columns: RowWeights<'_>,
+    ) -> Result<Done, Error> {
+        match self {
+            Action::Metric(metric) => metric.run_with::<PyObjects, _>(values, groups, columns).map(Done::Written),
+            Action::Tally => Tally::new(values, groups, columns).map(Done::Tally),
         }
     }
-    let row_groups = match groups {
-        None => None,
-        Some(g) => {
-            let rows = responses.len().map_err(|_| not_flat(py))?;
-            if g.len().ok() != Some(rows) {
-                let message = format!("groups must have one label per response ({rows})");
-                return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", message));
+}
+
+impl<'a, 'py> Inputs<'a, 'py> {
+    /// Reads the columns (group labels and the float columns) and applies `action`
+    /// to them with the GIL released.
+    pub fn apply(&self, py: Python<'py>, action: &Action<'_>) -> PyResult<Done> {
+        let Inputs { responses, groups, labels, weights, counts, weights_sq } = *self;
+        if let Ok(array) = responses.cast::<PyUntypedArray>() {
+            if array.ndim() != 1 {
+                return Err(not_flat(py));
             }
-            Some(match labels {
-                Some(labels) => match CodeArray::read(g) {
-                    Some(codes) => groups_from_codes(py, codes, labels)?,
-                    None => {
-                        let message = "group codes must be a 1-D integer array";
-                        return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", message));
-                    }
-                },
-                None => match groups_from_numbers(py, g)? {
-                    Some(groups) => groups,
-                    None => groups_from_objects(py, g)?,
-                },
-            })
         }
-    };
-    let read = |column: Option<&Bound<'py, PyAny>>, name| column.map(|c| float_column(c, name)).transpose();
-    let (weights, counts, weights_sq) = (read(weights, "weights")?, read(counts, "counts")?, read(weights_sq, "weights_sq")?);
-    let (weights, counts, weights_sq) =
-        (weights.as_ref().map(|c| c.values()), counts.as_ref().map(|c| c.values()), weights_sq.as_ref().map(|c| c.values()));
-    let columns = RowWeights { weights: weights.as_deref(), counts: counts.as_deref(), weights_sq: weights_sq.as_deref() };
-    Ok(run_groups(py, &metric, responses, row_groups, columns)??.into_bound(py))
+        let row_groups = match groups {
+            None => None,
+            Some(g) => {
+                let rows = responses.len().map_err(|_| not_flat(py))?;
+                if g.len().ok() != Some(rows) {
+                    let message = format!("groups must have one label per response ({rows})");
+                    return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", message));
+                }
+                Some(match labels {
+                    Some(labels) => match CodeArray::read(g) {
+                        Some(codes) => groups_from_codes(py, codes, labels)?,
+                        None => {
+                            let message = "group codes must be a 1-D integer array";
+                            return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", message));
+                        }
+                    },
+                    None => match groups_from_numbers(py, g)? {
+                        Some(groups) => groups,
+                        None => groups_from_objects(py, g)?,
+                    },
+                })
+            }
+        };
+        let read = |column: Option<&'a Bound<'py, PyAny>>, name| column.map(|c| float_column(c, name)).transpose();
+        let (weights, counts, weights_sq) =
+            (read(weights, "weights")?, read(counts, "counts")?, read(weights_sq, "weights_sq")?);
+        let (weights, counts, weights_sq) = (
+            weights.as_ref().map(|c| c.values()),
+            counts.as_ref().map(|c| c.values()),
+            weights_sq.as_ref().map(|c| c.values()),
+        );
+        let columns =
+            RowWeights { weights: weights.as_deref(), counts: counts.as_deref(), weights_sq: weights_sq.as_deref() };
+        run_groups(py, action, responses, row_groups, columns)
+    }
 }
 
 /// Runs the metric with the groups as read.
 fn run_groups(
     py: Python<'_>,
-    metric: &ScaleMetric,
+    action: &Action<'_>,
     responses: &Bound<'_, PyAny>,
     row_groups: Option<RowGroups<'_>>,
     columns: RowWeights<'_>,
-) -> PyResult<Written> {
-    let run = |split: Option<Split<'_>>| run_metric(py, metric, responses, split, columns);
+) -> PyResult<Done> {
+    let run = |split: Option<Split<'_>>| run_metric(py, action, responses, split, columns);
     match row_groups {
         None => run(None),
         Some(RowGroups::Factorised(g)) => run(Some(Split::Groups(&g))),
@@ -305,16 +361,16 @@ fn run_groups(
 /// released; the core checks the group codes as it counts.
 fn run_metric(
     py: Python<'_>,
-    metric: &ScaleMetric,
+    action: &Action<'_>,
     responses: &Bound<'_, PyAny>,
     groups: Option<Split<'_>>,
     columns: RowWeights<'_>,
-) -> PyResult<Written> {
+) -> PyResult<Done> {
     with_numeric_array!(responses, |values| {
         let values: &[_] = &values;
-        run_detached(py, || metric.run_with::<PyObjects, _>(values, groups, columns))
+        run_detached(py, || action.apply(values, groups, columns))
     }, else {
         let values = objects_to_f64(py, responses)?;
-        run_detached(py, || metric.run_with::<PyObjects, _>(&values, groups, columns))
+        run_detached(py, || action.apply(&values, groups, columns))
     })
 }

@@ -33,7 +33,14 @@ impl FloatColumn<'_> {
 /// Reads column `name`; `invalid_document` at `/NAME` when it is not a flat sequence.
 pub fn float_column<'py>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<FloatColumn<'py>> {
     let py = obj.py();
-    let not_a_column = || servex_err(py, ErrorKind::InvalidDocument, &format!("/{name}"), format!("{name} must be a flat sequence of numbers"));
+    let not_a_column = || {
+        servex_err(
+            py,
+            ErrorKind::InvalidDocument,
+            &format!("/{name}"),
+            format!("{name} must be a flat sequence of numbers"),
+        )
+    };
     if let Ok(a) = obj.extract::<PyReadonlyArray1<'py, f64>>() {
         return Ok(FloatColumn::Array(a));
     }

@@ -13,6 +13,7 @@ mod convert;
 mod errors;
 mod floats;
 mod objects;
+mod tally;
 
 /// The native module; the names it exports are described in `_servex.pyi`.
 #[pymodule]
@@ -24,7 +25,10 @@ fn _servex(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calls::call_json, m)?)?;
     m.add_function(wrap_pyfunction!(calls::document, m)?)?;
     m.add_function(wrap_pyfunction!(calls::render, m)?)?;
+    m.add_function(wrap_pyfunction!(calls::render_comparison, m)?)?;
     m.add_function(wrap_pyfunction!(columns::scale_metric, m)?)?;
+    m.add_function(wrap_pyfunction!(tally::tally, m)?)?;
+    m.add_class::<tally::PyTally>()?;
     m.add_function(wrap_pyfunction!(errors::panic_for_tests, m)?)?;
     Ok(())
 }

@@ -76,7 +76,8 @@ def test_results_are_their_json_form_key_for_key() -> None:
         for key in [k for k, v in indicator.items() if v is None]:
             del indicator[key]
     assert servex.Scorecard(text).to_dict() == written
-    assert list(servex.ces([1, 7]).to_dict()) == ["n", "mean", "agree", "disagree", "net", "skipped"]
+    ces_keys = ["n", "n_eff", "mean", "agree", "disagree", "net", "se", "ci_low", "ci_high", "confidence", "skipped"]
+    assert list(servex.ces([1, 7]).to_dict()) == ces_keys
     grouped = servex.nps([10, 9, 3], groups=["a", "b", "a"]).to_dict()
     assert [list(g)[:2] for g in grouped["groups"]] == [["group", "n"], ["group", "n"]]
     report = servex.score(servex.sample()).to_dict()

@@ -378,8 +378,27 @@ export type GroupLabel = string | number;
 
 /** Results per group, in order of first appearance; groups with no valid response are left out. */
 export interface Grouped<R> {
-  groups: (R & { group: GroupLabel })[];
+  /** `comparison` is present only when the call had `compare`. */
+  groups: (R & { group: GroupLabel; comparison?: Comparison | null })[];
 }
+
+/** A group's difference to the other side (SPEC 11), on the metric's own scale. */
+export interface Comparison {
+  /** The other side's label; null against the pooled rest. */
+  against: GroupLabel | null;
+  diff: number;
+  se: number;
+  ci_low: number;
+  ci_high: number;
+  /** null when the standard error is 0 (no test). */
+  z: number | null;
+  p_value: number | null;
+  p_adjusted: number | null;
+  significant: boolean;
+}
+
+/** What each group is compared with. */
+export type Compare = "first" | "previous" | "rest" | { group: GroupLabel };
 
 interface ResponsesInput {
   /** One response per respondent. */
@@ -388,6 +407,16 @@ interface ResponsesInput {
   invalid?: "error" | "skip" | null;
   /** A group label per response. */
   groups?: GroupColumn | null;
+  /** Each response's design weight, >= 0 (SPEC 10). */
+  weights?: NumberColumn | null;
+  /** How many responses each row stands for (a tally). */
+  counts?: NumberColumn | null;
+  /** With counts and weights: each row's sum of squared weights. */
+  weights_sq?: NumberColumn | null;
+  /** Grouped only: compare each group with the first, the previous, the rest or a named group. */
+  compare?: Compare | null;
+  /** With compare: the p-value adjustment (default "holm"). */
+  adjust?: "holm" | "bh" | "none" | null;
 }
 
 /** Input of `nps()`: responses 0 to 10. */
@@ -403,6 +432,8 @@ export interface NpsResult {
   promoters: number;
   passives: number;
   detractors: number;
+  /** Kish's effective sample size (n without weights). */
+  n_eff: number;
   score: number;
   se: number;
   ci_low: number;
@@ -424,6 +455,7 @@ export interface CsatInput extends ResponsesInput {
 /** Customer satisfaction, on 0..100, with a Wilson interval. */
 export interface CsatResult {
   n: number;
+  n_eff: number;
   satisfied: number;
   score: number;
   ci_low: number;
@@ -436,16 +468,24 @@ export interface CsatResult {
 export interface CesInput extends ResponsesInput {
   /** Integer >= 2 (default 7). */
   scale?: number | null;
+  /** Of the mean's interval, strictly between 0 and 1 (default 0.95). */
+  confidence?: number | null;
 }
 
 /** Customer effort score. */
 export interface CesResult {
   n: number;
+  n_eff: number;
   mean: number;
   /** Percentages. */
   agree: number;
   disagree: number;
   net: number;
+  /** The standard error of the mean, and its interval on 1..scale. */
+  se: number;
+  ci_low: number;
+  ci_high: number;
+  confidence: number;
   skipped: number;
 }
 
@@ -585,6 +625,13 @@ export declare function renderHtml(report: Report, document?: ScorecardDocument)
 
 /** One chart of a report as an SVG document. Browser entry: after `initRender()`. */
 export declare function renderSvg(report: Report, chart: Chart): string;
+
+/**
+ * The forest plot (SVG) of a grouped `nps`, `csat` or `ces` result called with
+ * `compare`: each group's difference and interval, significant rows marked. Browser
+ * entry: after `initRender()`.
+ */
+export declare function renderComparison(result: Grouped<NpsResult | CsatResult | CesResult>): string;
 
 /** The version of the servex core inside the module. */
 export declare function version(): string;

@@ -44,12 +44,13 @@ enum Command {
     Score(InputArg),
     /// Print a framework with its defaults filled in (the built-in ISO 23592 one by default).
     Catalogue(CatalogueArgs),
-    /// Net Promoter Score with a confidence interval, from {"responses": [0..10, ...], ...}.
-    Nps(InputArg),
+    /// Net Promoter Score with a confidence interval, from {"responses": [0..10, ...], ...};
+    /// also "weights", "counts", "weights_sq", "groups", "compare", "adjust".
+    Nps(ScaleArgs),
     /// Customer satisfaction (top-box share) with a Wilson interval, from {"responses": [...], ...}.
-    Csat(InputArg),
-    /// Customer effort score: mean, agree, disagree and net, from {"responses": [...], ...}.
-    Ces(InputArg),
+    Csat(ScaleArgs),
+    /// Customer effort score: mean with its interval, agree, disagree and net, from {"responses": [...], ...}.
+    Ces(ScaleArgs),
     /// SERVQUAL gaps (perceptions minus expectations), from {"expectations", "perceptions", ...}.
     Servqual(InputArg),
     /// Kano categories of attributes, from {"functional", "dysfunctional", ...} answers.
@@ -66,6 +67,18 @@ struct InputArg {
     /// JSON file to read, or `-` for standard input.
     #[arg(value_name = "FILE|-")]
     input: PathBuf,
+}
+
+/// The keyword arguments of a scale metric, and how to show its result.
+#[derive(Args)]
+struct ScaleArgs {
+    /// JSON file of the keyword arguments, or `-` for standard input.
+    #[arg(value_name = "FILE|-")]
+    input: PathBuf,
+    /// Print the comparison between groups as a forest plot (SVG) instead of JSON; the
+    /// input needs "groups" and "compare".
+    #[arg(long)]
+    svg: bool,
 }
 
 #[derive(Args)]
@@ -127,9 +140,9 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<Option<String>, Failure> {
     let (name, arg) = match command {
         Command::Score(arg) => return score(&Source::from_arg(&arg.input)).map(Some),
-        Command::Nps(arg) => ("nps", arg),
-        Command::Csat(arg) => ("csat", arg),
-        Command::Ces(arg) => ("ces", arg),
+        Command::Nps(args) => return scale("nps", &args).map(Some),
+        Command::Csat(args) => return scale("csat", &args).map(Some),
+        Command::Ces(args) => return scale("ces", &args).map(Some),
         Command::Servqual(arg) => ("servqual", arg),
         Command::Kano(arg) => ("kano", arg),
         Command::Catalogue(args) => return catalogue(args).map(Some),
@@ -157,6 +170,16 @@ fn catalogue(args: CatalogueArgs) -> Result<String, Failure> {
         (None, None) => json!({}),
     };
     call("catalogue", &input)
+}
+
+/// A scale metric: its JSON result, or with `--svg` the forest plot of its comparison.
+fn scale(name: &str, args: &ScaleArgs) -> Result<String, Failure> {
+    let input = input::read_json(&Source::from_arg(&args.input))?;
+    if !args.svg {
+        return call(name, &input);
+    }
+    let result = servex::call(name, &input).map_err(Failure::Servex)?;
+    servex::report::render::comparison(&result).map_err(Failure::Servex)
 }
 
 fn call(name: &str, input: &Value) -> Result<String, Failure> {

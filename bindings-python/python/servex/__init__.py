@@ -27,7 +27,7 @@ from ._errors import (
     UnknownReferenceError,
     UnsupportedVersionError,
 )
-from ._inputs import answer_matrix, column_names, groups_column, responses_column
+from ._inputs import answer_matrix, column_names, float_column, groups_column, responses_column
 from ._results import (
     CesResult,
     CsatResult,
@@ -40,6 +40,7 @@ from ._results import (
     ServqualResult,
 )
 from ._scorecard import Scorecard
+from ._tally import Tally
 
 __version__: str = _servex.__version__
 
@@ -53,6 +54,7 @@ __all__ = [
     "servqual",
     "kano",
     "Scorecard",
+    "Tally",
     "Result",
     "Report",
     "Framework",
@@ -106,10 +108,31 @@ def sample() -> Scorecard:
     return Scorecard.sample()
 
 
-def _scale_metric(name: str, responses: Column, groups: Optional[Column], options: Dict[str, Any]) -> Any:
+#: What ``compare=`` takes (SPEC 11): ``"first"``, ``"previous"``, ``"rest"`` or
+#: ``{"group": label}``.
+Compare = Union[str, Mapping[str, Any]]
+
+
+def _columns(weights: Optional[Column], counts: Optional[Column], weights_sq: Optional[Column]) -> Dict[str, Any]:
+    return {
+        "weights": float_column(weights, "weights"),
+        "counts": float_column(counts, "counts"),
+        "weights_sq": float_column(weights_sq, "weights_sq"),
+    }
+
+
+def _scale_metric(
+    name: str,
+    responses: Column,
+    groups: Optional[Column],
+    columns: Dict[str, Any],
+    options: Dict[str, Any],
+) -> Any:
     column = responses_column(responses)
     labels, categories = groups_column(groups)
-    data = _servex.scale_metric(name, column, options, labels, categories)
+    if isinstance(options.get("compare"), Mapping):
+        options["compare"] = dict(options["compare"])
+    data = _servex.scale_metric(name, column, options, labels, categories, **columns)
     if groups is None:
         return {"nps": NpsResult, "csat": CsatResult, "ces": CesResult}[name](data)
     return GroupedResult(data, name)
@@ -123,6 +146,9 @@ def nps(
     method: str = "adjusted_wald",
     confidence: float = 0.95,
     invalid: str = "error",
+    weights: Optional[Column] = None,
+    counts: Optional[Column] = None,
+    weights_sq: Optional[Column] = None,
 ) -> NpsResult: ...
 @overload
 def nps(
@@ -132,6 +158,11 @@ def nps(
     method: str = "adjusted_wald",
     confidence: float = 0.95,
     invalid: str = "error",
+    weights: Optional[Column] = None,
+    counts: Optional[Column] = None,
+    weights_sq: Optional[Column] = None,
+    compare: Optional[Compare] = None,
+    adjust: Optional[str] = None,
 ) -> GroupedResult[NpsResult]: ...
 def nps(
     responses: Column,
@@ -140,14 +171,27 @@ def nps(
     method: str = "adjusted_wald",
     confidence: float = 0.95,
     invalid: str = "error",
+    weights: Optional[Column] = None,
+    counts: Optional[Column] = None,
+    weights_sq: Optional[Column] = None,
+    compare: Optional[Compare] = None,
+    adjust: Optional[str] = None,
 ) -> Union[NpsResult, GroupedResult[NpsResult]]:
     """Net Promoter Score of 0..10 answers, on -100..100, with a confidence interval
     (``method`` ``"adjusted_wald"`` or ``"wald"``). With ``groups`` (one label per
     response), one result per group. ``invalid="skip"`` drops invalid answers (NaN,
     None, 11, 7.5) and counts them in ``skipped``; by default the first one raises
-    ``InvalidValueError`` at ``/responses/INDEX`` (its position)."""
-    options = {"method": method, "confidence": confidence, "invalid": invalid}
-    result: Union[NpsResult, GroupedResult[NpsResult]] = _scale_metric("nps", responses, groups, options)
+    ``InvalidValueError`` at ``/responses/INDEX`` (its position).
+
+    ``weights`` (design weights), ``counts`` (a frequency table) and ``weights_sq``
+    (with both: a tally's squared-weight sums) are columns parallel to ``responses``
+    (SPEC 10). With ``groups``, ``compare`` (``"first"``, ``"previous"``, ``"rest"``
+    or ``{"group": label}``) tests each group's difference, the p-values adjusted by
+    ``adjust`` (``"holm"`` by default, ``"bh"`` or ``"none"``; SPEC 11)."""
+    options = {"method": method, "confidence": confidence, "invalid": invalid, "compare": compare, "adjust": adjust}
+    result: Union[NpsResult, GroupedResult[NpsResult]] = _scale_metric(
+        "nps", responses, groups, _columns(weights, counts, weights_sq), options
+    )
     return result
 
 
@@ -160,6 +204,9 @@ def csat(
     top: int = 2,
     confidence: float = 0.95,
     invalid: str = "error",
+    weights: Optional[Column] = None,
+    counts: Optional[Column] = None,
+    weights_sq: Optional[Column] = None,
 ) -> CsatResult: ...
 @overload
 def csat(
@@ -170,6 +217,11 @@ def csat(
     top: int = 2,
     confidence: float = 0.95,
     invalid: str = "error",
+    weights: Optional[Column] = None,
+    counts: Optional[Column] = None,
+    weights_sq: Optional[Column] = None,
+    compare: Optional[Compare] = None,
+    adjust: Optional[str] = None,
 ) -> GroupedResult[CsatResult]: ...
 def csat(
     responses: Column,
@@ -179,25 +231,75 @@ def csat(
     top: int = 2,
     confidence: float = 0.95,
     invalid: str = "error",
+    weights: Optional[Column] = None,
+    counts: Optional[Column] = None,
+    weights_sq: Optional[Column] = None,
+    compare: Optional[Compare] = None,
+    adjust: Optional[str] = None,
 ) -> Union[CsatResult, GroupedResult[CsatResult]]:
     """Customer satisfaction: the share (0..100) of answers in the ``top`` boxes of a
-    1..``scale`` scale, with a Wilson interval; ``groups`` and ``invalid`` as for ``nps``."""
-    options = {"scale": scale, "top": top, "confidence": confidence, "invalid": invalid}
-    result: Union[CsatResult, GroupedResult[CsatResult]] = _scale_metric("csat", responses, groups, options)
+    1..``scale`` scale, with a Wilson interval; ``groups``, ``invalid``, the columns and
+    ``compare`` as for ``nps``."""
+    options = {
+        "scale": scale,
+        "top": top,
+        "confidence": confidence,
+        "invalid": invalid,
+        "compare": compare,
+        "adjust": adjust,
+    }
+    result: Union[CsatResult, GroupedResult[CsatResult]] = _scale_metric(
+        "csat", responses, groups, _columns(weights, counts, weights_sq), options
+    )
     return result
 
 
 @overload
-def ces(responses: Column, *, groups: None = None, scale: int = 7, invalid: str = "error") -> CesResult: ...
-@overload
-def ces(responses: Column, *, groups: Column, scale: int = 7, invalid: str = "error") -> GroupedResult[CesResult]: ...
 def ces(
-    responses: Column, *, groups: Optional[Column] = None, scale: int = 7, invalid: str = "error"
+    responses: Column,
+    *,
+    groups: None = None,
+    scale: int = 7,
+    confidence: float = 0.95,
+    invalid: str = "error",
+    weights: Optional[Column] = None,
+    counts: Optional[Column] = None,
+    weights_sq: Optional[Column] = None,
+) -> CesResult: ...
+@overload
+def ces(
+    responses: Column,
+    *,
+    groups: Column,
+    scale: int = 7,
+    confidence: float = 0.95,
+    invalid: str = "error",
+    weights: Optional[Column] = None,
+    counts: Optional[Column] = None,
+    weights_sq: Optional[Column] = None,
+    compare: Optional[Compare] = None,
+    adjust: Optional[str] = None,
+) -> GroupedResult[CesResult]: ...
+def ces(
+    responses: Column,
+    *,
+    groups: Optional[Column] = None,
+    scale: int = 7,
+    confidence: float = 0.95,
+    invalid: str = "error",
+    weights: Optional[Column] = None,
+    counts: Optional[Column] = None,
+    weights_sq: Optional[Column] = None,
+    compare: Optional[Compare] = None,
+    adjust: Optional[str] = None,
 ) -> Union[CesResult, GroupedResult[CesResult]]:
-    """Customer effort score on a 1..``scale`` agreement scale (higher is easier): mean,
-    agree, disagree and net (percentages); ``groups`` and ``invalid`` as for ``nps``."""
-    options = {"scale": scale, "invalid": invalid}
-    result: Union[CesResult, GroupedResult[CesResult]] = _scale_metric("ces", responses, groups, options)
+    """Customer effort score on a 1..``scale`` agreement scale (higher is easier): mean
+    with its interval, agree, disagree and net (percentages); ``groups``, ``invalid``,
+    the columns and ``compare`` as for ``nps``."""
+    options = {"scale": scale, "confidence": confidence, "invalid": invalid, "compare": compare, "adjust": adjust}
+    result: Union[CesResult, GroupedResult[CesResult]] = _scale_metric(
+        "ces", responses, groups, _columns(weights, counts, weights_sq), options
+    )
     return result
 
 

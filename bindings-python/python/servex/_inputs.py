@@ -12,7 +12,7 @@ import numpy as np
 
 from ._errors import InvalidDocumentError
 
-__all__ = ["responses_column", "groups_column", "answer_matrix"]
+__all__ = ["responses_column", "groups_column", "float_column", "answer_matrix"]
 
 
 def _module(obj: Any) -> str:
@@ -105,6 +105,25 @@ def responses_column(obj: Any) -> Any:
         return _numeric(np.asarray(obj), "responses")
     if isinstance(obj, (str, bytes, dict)) or not hasattr(obj, "__iter__"):
         raise InvalidDocumentError("responses must be a flat sequence of numbers", path="/responses")
+    return list(obj)
+
+
+def float_column(obj: Any, member: str) -> Any:
+    """A ``weights``, ``counts`` or ``weights_sq`` column (SPEC 10): numeric arrays
+    pass through (the native module reads float64 in place and widens the others),
+    nullable pandas columns become float64 with NaN (invalid at its row)."""
+    if obj is None or isinstance(obj, (list, tuple)):
+        return obj
+    obj = _to_numpy(obj, member)
+    if isinstance(obj, np.ndarray):
+        a = _flat(obj, member)
+        if a.dtype.kind in "bUS":
+            return np.full(a.shape[0], np.nan)
+        return a if a.dtype.kind == "O" else _numeric(a, member)
+    if hasattr(obj, "__array__"):
+        return _numeric(np.asarray(obj), member)
+    if isinstance(obj, (str, bytes, dict)) or not hasattr(obj, "__iter__"):
+        raise InvalidDocumentError(f"{member} must be a flat sequence of numbers", path=f"/{member}")
     return list(obj)
 
 

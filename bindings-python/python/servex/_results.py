@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import html
-import json
 from typing import Any, Dict, Generic, Iterator, List, Optional, Sequence, Tuple, TypeVar, Union, overload
 
 from . import _servex
@@ -515,8 +514,8 @@ class GroupedResult(Result, Generic[M]):
         raise KeyError(label)
 
     def _columns(self) -> Tuple[str, ...]:
-        columns = ("group", *_METRICS[self._metric].COLUMNS)
-        return (*columns, *_COMPARISON_COLUMNS.values()) if self.compared else columns
+        metric: Tuple[str, ...] = ("group", *_METRICS[self._metric].COLUMNS)
+        return (*metric, *_COMPARISON_COLUMNS.values()) if self.compared else metric
 
     def _rows(self) -> List[Dict[str, Any]]:
         if not self.compared:
@@ -533,7 +532,7 @@ class GroupedResult(Result, Generic[M]):
     def svg(self) -> str:
         """The comparison as a forest plot (SVG): each group's difference and its
         interval against the other side, significant rows marked."""
-        return str(_servex.render_comparison(self._metric, json.dumps(self._data)))
+        return str(_servex.render_comparison(self._data))
 
     def to_pandas(self) -> Any:
         """A pandas DataFrame, one row per group (column `group` first)."""

@@ -4,7 +4,8 @@
 use serde_json::Value;
 
 /// Renders `input`, JSON text `{report, document?, chart?}`: the HTML page, or the SVG
-/// of `chart`, as `{"ok": text}`; a fault as `{"error": {kind, message, path}}`, with
+/// of `chart`, as `{"ok": text}`; or `{comparison}`, a grouped metric result compared
+/// between groups, as its forest plot; a fault as `{"error": {kind, message, path}}`, with
 /// paths into `/report`, `/document` or at `/chart`.
 ///
 /// ```
@@ -17,6 +18,11 @@ pub fn run(input: &str) -> String {
 
 fn render(input: &Value) -> Result<String, servex::Error> {
     let member = |key: &str| input.get(key).filter(|v| !v.is_null());
+    if let Some(result) = member("comparison") {
+        return servex::report::render::comparison(result)
+            .map_err(|e| e.under("/comparison"))
+            .and_then(servex::json::to_text);
+    }
     let report = member("report").ok_or_else(|| {
         servex::Error::new(servex::ErrorKind::InvalidDocument, "", "render needs {report, document?, chart?}")
     })?;

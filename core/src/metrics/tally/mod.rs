@@ -24,7 +24,7 @@ use rows::{tally_rows, Form};
 /// The sufficient statistics of some responses: how many there are (`n`), the sum of
 /// their weights (`w`) and the sum of their squared weights (`q`). Without weights
 /// `w = q = n`.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Cell {
     /// The number of responses.
     pub n: u64,
@@ -106,7 +106,7 @@ pub(crate) struct Tallied {
 }
 
 /// Where a group's sums are checked and reported (SPEC 10).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum SumsAt {
     /// Counts only, or no weights: the sums are counts.
     Counts,

@@ -5,8 +5,9 @@
 use std::ops::Add;
 
 use foldhash::{HashMap, HashMapExt};
+use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 
 use super::super::groups::{with_codes, GroupCode, GroupLabel, Groups, Split};
 use super::super::response::{Classes, Response};
@@ -15,7 +16,7 @@ use super::{Cell, GroupCells, SumsAt, Tallied};
 
 /// An answer as a tally keeps it: a whole number, or any other value (NaN, 7.5, an
 /// infinity), which is no answer on any scale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 enum Answer {
     Whole(i64),
     Other,
@@ -23,12 +24,13 @@ enum Answer {
 
 /// One row of a tally: a group, an answer, its statistics, and the first row of the
 /// input that held it (for error paths).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 struct Row {
     group: u32,
     answer: Answer,
-    /// The first value seen for `answer` (for `Other`, the one an error names).
-    value: f64,
+    /// The first value seen for `answer` (for `Other`, the one an error names); `None`
+    /// when it is not finite (NaN, an infinity: JSON cannot store it).
+    value: Option<f64>,
     cell: Cell,
     first: u64,
 }
@@ -49,7 +51,7 @@ struct Row {
 /// let o = NpsOptions::default();
 /// assert_eq!((first + second).nps(&o).unwrap(), whole.nps(&o).unwrap());
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tally {
     /// The group labels in order of first appearance; `None` when ungrouped.
     labels: Option<Vec<GroupLabel>>,
@@ -77,7 +79,7 @@ impl Tally {
         if let Some(split) = &groups {
             if split.len() != responses.len() {
                 let message = format!("{} group labels for {} responses", split.len(), responses.len());
-                return Err(Error::new(crate::error::ErrorKind::InvalidDocument, "/groups", message));
+                return Err(Error::new(ErrorKind::InvalidDocument, "/groups", message));
             }
         }
         let form = columns.check(responses.len())?;
@@ -111,7 +113,7 @@ impl Tally {
             let entry = map.entry((group, answer)).or_insert(Row {
                 group: 0,
                 answer,
-                value: v.as_f64(),
+                value: Some(v.as_f64()).filter(|x| x.is_finite()),
                 cell: Cell::default(),
                 first: i as u64,
             });
@@ -168,7 +170,36 @@ impl Tally {
     /// weight sum)`. Handed back to a metric as `groups`, `responses`, `counts`,
     /// `weights` and `weights_sq`, it gives the same result.
     pub fn rows(&self) -> impl Iterator<Item = (Option<&GroupLabel>, f64, Cell)> + '_ {
-        self.rows.iter().map(|r| (self.labels.as_ref().and_then(|l| l.get(r.group as usize)), r.value, r.cell))
+        self.rows
+            .iter()
+            .map(|r| (self.labels.as_ref().and_then(|l| l.get(r.group as usize)), r.value.unwrap_or(f64::NAN), r.cell))
+    }
+
+    /// The tally as JSON text, which [`Tally::from_json`] reads back exactly (how the
+    /// fronts pickle or store one).
+    ///
+    /// # Errors
+    /// `invalid_value` if a sum is not finite (JSON has no infinity).
+    pub fn to_json(&self) -> Result<String, Error> {
+        crate::json::to_text(self)
+    }
+
+    /// Reads a tally written by [`Tally::to_json`].
+    ///
+    /// # Errors
+    /// `invalid_json` or `invalid_document` when `text` is not one.
+    pub fn from_json(text: &str) -> Result<Tally, Error> {
+        let mut tally: Tally = crate::json::from_value(&crate::json::parse(text)?)?;
+        let groups = tally.labels.as_ref().map_or(1, Vec::len);
+        if tally.rows.iter().any(|r| r.group as usize >= groups) {
+            return Err(Error::new(
+                ErrorKind::InvalidDocument,
+                "/rows",
+                "a row names a group the tally has no label for",
+            ));
+        }
+        tally.rows.sort_unstable_by_key(|r| (r.group, r.answer));
+        Ok(tally)
     }
 
     /// The groups' answers on a scale, as the estimators read them.
@@ -192,7 +223,7 @@ impl Tally {
                 _ => {
                     cells.skipped = cells.skipped.saturating_add(r.cell.n);
                     if first_invalid.is_none_or(|(row, _)| r.first < row) {
-                        first_invalid = Some((r.first, r.value));
+                        first_invalid = Some((r.first, r.value.unwrap_or(f64::NAN)));
                     }
                 }
             }
@@ -227,7 +258,7 @@ impl Add for Tally {
             })
         };
         let mut rows = self.rows;
-        if grouped && self.labels.is_none() {
+        if grouped && self.labels.is_none() && !rows.is_empty() {
             let zero = code_of(GroupLabel::Int(0), &mut labels);
             rows.iter_mut().for_each(|r| r.group = zero);
         }

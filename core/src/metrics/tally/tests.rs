@@ -114,7 +114,8 @@ fn every_code_width_gives_the_same_result() {
     let bytes: Vec<u8> = r.iter().map(|x| (x % 11) as u8).collect();
     let c32: Vec<u32> = r.iter().map(|x| ((x >> 8) % 100) as u32).collect();
     let labels: Vec<GroupLabel> = (0..100).map(GroupLabel::Int).collect();
-    let expected = Groups::from_codes(&c32, labels.clone()).and_then(|g| tally(&bytes, Some(Split::Groups(&g)), &unit(), &NPS));
+    let expected =
+        Groups::from_codes(&c32, labels.clone()).and_then(|g| tally(&bytes, Some(Split::Groups(&g)), &unit(), &NPS));
     assert!(expected.is_ok());
     macro_rules! same {
         ($($t:ty),*) => {$(
@@ -238,7 +239,11 @@ fn columns_are_checked_together_then_by_value() {
         (RowWeights { weights: Some(&[1.0, -0.5]), ..unit() }, ErrorKind::InvalidValue, "/weights/1"),
         (RowWeights { weights: Some(&[1e-301, 1.0]), ..unit() }, ErrorKind::InvalidValue, "/weights/0"),
         (RowWeights { counts: Some(&[1.0, 0.5]), ..unit() }, ErrorKind::InvalidValue, "/counts/1"),
-        (RowWeights { counts: Some(&c), weights: Some(&w), weights_sq: Some(&[1.0, 0.0]) }, ErrorKind::InvalidValue, "/weights_sq/1"),
+        (
+            RowWeights { counts: Some(&c), weights: Some(&w), weights_sq: Some(&[1.0, 0.0]) },
+            ErrorKind::InvalidValue,
+            "/weights_sq/1",
+        ),
     ];
     for (columns, kind, path) in cases {
         let e = columns.check(2).err();
@@ -257,5 +262,8 @@ fn sums_are_checked_where_they_come_from() {
     let underflow = Cell { n: 2, w: 1e-170, q: 0.0 };
     assert_eq!(at(underflow, SumsAt::Weights), Some((ErrorKind::InvalidValue, "/weights".into())));
     assert_eq!(at(underflow, SumsAt::Tally), None);
-    assert_eq!(at(Cell { n: u64::MAX, w: 1.0, q: 1.0 }, SumsAt::Counts), Some((ErrorKind::LimitExceeded, "/counts".into())));
+    assert_eq!(
+        at(Cell { n: u64::MAX, w: 1.0, q: 1.0 }, SumsAt::Counts),
+        Some((ErrorKind::LimitExceeded, "/counts".into()))
+    );
 }

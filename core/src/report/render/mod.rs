@@ -14,6 +14,7 @@
 //! elements, any number of levels, and a missing score as "no data", never as zero.
 
 mod bars;
+mod forest;
 mod format;
 mod html;
 mod pyramid;
@@ -100,6 +101,22 @@ pub fn svg(report: &Report, chart: Chart) -> String {
 /// match is simply drawn without a sparkline.
 pub fn html(report: &Report, document: Option<&Scorecard>) -> String {
     html::page(report, document)
+}
+
+/// The forest plot of a grouped NPS, CSAT or CES result compared between groups (SPEC
+/// 11), as a standalone SVG document: `result` as the metric returns it.
+///
+/// ```
+/// let input = serde_json::json!({"responses": [9, 3, 10, 7], "groups": ["a", "b", "a", "b"], "compare": "first"});
+/// let result = servex::call("nps", &input).unwrap();
+/// assert!(servex::report::render::comparison(&result).unwrap().contains("Differences between groups"));
+/// ```
+///
+/// # Errors
+/// `invalid_document` at `/groups` when `result` is no grouped result, and at a
+/// malformed comparison.
+pub fn comparison(result: &serde_json::Value) -> Result<String, Error> {
+    forest::render(result, true)
 }
 
 /// A chart as SVG, standalone or for a page that carries the style sheet once.

@@ -50,6 +50,8 @@ font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,san
 .sx .spark-dot.t-improving{fill:var(--sx-green)}
 .sx .spark-dot.t-declining{fill:var(--sx-red)}
 .sx .spark-target{stroke:var(--sx-muted);stroke-width:1;stroke-dasharray:2 2}
+.sx .forest-sig{fill:var(--sx-accent);stroke:var(--sx-accent);stroke-width:1.5}
+.sx .forest-ns{fill:var(--sx-bg);stroke:var(--sx-accent);stroke-width:1.5}
 ";
 
 /// The outer box of one chart.
