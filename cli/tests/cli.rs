@@ -122,6 +122,24 @@ fn deep_nesting_is_limit_exceeded_not_a_crash() {
 }
 
 #[test]
+fn svg_draws_the_comparison_of_a_weighted_survey() {
+    let input = json!({"responses": [9, 10, 3, 7, 0, 10, 9, 2], "groups": ["a", "b", "a", "b", "c", "c", "a", "b"],
+                       "weights": [1, 2, 0.5, 1, 1, 1.5, 1, 1], "compare": "first"});
+    let file = temp_file(input.to_string().as_bytes());
+    let output = servex(&["nps", path(&file)], None);
+    let result = servex::call("nps", &input).expect("a valid survey");
+    assert_eq!(stdout_json(&output), result);
+    let drawn = servex(&["nps", path(&file), "--svg"], None);
+    assert_eq!(drawn.status.code(), Some(0), "{drawn:?}");
+    let expected = servex::report::render::comparison(&result).expect("a compared result");
+    assert_eq!(String::from_utf8_lossy(&drawn.stdout).trim_end(), expected.trim_end());
+    // Without groups there is nothing to draw: the result's own error.
+    let plain = temp_file(br#"{"responses": [5, 3]}"#);
+    let error = servex_error(&servex(&["csat", path(&plain), "--svg"], None));
+    assert_eq!(error["path"], "/groups");
+}
+
+#[test]
 fn metric_commands_answer_as_the_library_does() {
     // Written against `servex::call` only, so this holds before and after the metrics land.
     let input = json!({"responses": [10, 9, 9, 7, 3, 0]});

@@ -45,7 +45,7 @@ pub(crate) fn render(result: &Value, standalone: bool) -> Result<String, Error> 
     // Rounded first, so that a small negative difference is not written "-0.0".
     let number = |x: f64| format!("{:.*}", decimals, (x * scale).round() / scale + 0.0);
     let rows = groups.iter().enumerate().map(|(i, g)| row(i, g)).collect::<Result<Vec<Row>, Error>>()?;
-    let height = TOP + rows.len().max(1) as f64 * ROW + 40.0;
+    let height = TOP + rows.len().max(1) as f64 * ROW + 62.0;
     let significant = rows.iter().filter(|r| r.test.as_ref().is_some_and(|t| t.3)).count();
     let tested = rows.iter().filter(|r| r.test.is_some()).count();
     let mut desc = format!(
