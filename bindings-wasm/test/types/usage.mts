@@ -12,6 +12,7 @@ import {
   initSync,
   kano,
   nps,
+  renderComparison,
   renderHtml,
   renderSvg,
   score,
@@ -19,7 +20,9 @@ import {
   version,
 } from "servex";
 import type {
+  CesResult,
   Chart,
+  Comparison,
   CsatResult,
   ErrorKind,
   Framework,
@@ -74,8 +77,21 @@ const grouped: Grouped<NpsResult> = nps({ responses: [10, 9], groups: ["a", 1] }
 const label: string | number | undefined = grouped.groups[0]?.group;
 const fast: Grouped<NpsResult> = nps({ responses: new Uint8Array([10, 9]), groups: new Uint32Array([0, 1]) });
 const c: CsatResult = csat({ responses: new Float64Array([5, 4, 1]), scale: 5, top: 2 });
-const e = ces({ responses: [7, 1], scale: 7 });
+const e = ces({ responses: [7, 1], scale: 7, confidence: 0.9 });
 const eNet: number = e.net;
+const eInterval: [number, number] = [e.ci_low, e.ci_high];
+const weighted: Grouped<CesResult> = ces({
+  responses: new Uint8Array([7, 1, 4]),
+  groups: ["a", "b", "a"],
+  weights: new Float64Array([1.5, 0.5, 1]),
+  compare: { group: "a" },
+  adjust: "bh",
+});
+const comparison: Comparison | null | undefined = weighted.groups[1]?.comparison;
+const pValue: number | null | undefined = comparison?.p_adjusted;
+const tallied = csat({ responses: [5, 4, 1], counts: [10, 3, 2], weights: [9.5, 3, 2.5], weights_sq: [9.1, 3, 3.2] });
+const effective: number = tallied.n_eff;
+const forest: string = renderComparison(weighted);
 const s: ServqualResult = servqual({
   expectations: [[5, 6], [6, null]],
   perceptions: [new Float64Array([6, 6]), [5, 7]],
@@ -99,7 +115,7 @@ try {
 }
 const kinds: readonly ErrorKind[] = ERROR_KINDS;
 
-console.log(page, bare, drawing);
+console.log(page, bare, drawing, forest, eInterval, pValue, effective);
 console.log(headline, status, direction, levelNames, focus, same, elementTitles, n, typed, label, fast, c, eNet, s, category, v, kinds);
 
 // @ts-expect-error: a document needs indicators.
@@ -108,6 +124,8 @@ score({ title: "no indicators" });
 score({ indicators: [], options: { missing: "ignore" } });
 // @ts-expect-error: responses are numbers.
 nps({ responses: ["10"] });
+// @ts-expect-error: no such comparison.
+nps({ responses: [9], groups: ["a"], compare: "last" });
 // @ts-expect-error: no such chart.
 renderSvg(report, "pie");
 // @ts-expect-error: no such error kind.

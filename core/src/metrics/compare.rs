@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::error::{Error, ErrorKind};
 
-use super::finish::Estimator;
 use super::groups::GroupLabel;
 use super::tally::{check_sums, GroupCells, SumsAt};
 use super::{critical_z, no_negative_zero};
@@ -81,16 +80,24 @@ pub(crate) struct Side {
     pub ci_high: f64,
 }
 
+/// What a comparison needs of the metric: the side of a pooled tally, the difference
+/// of two sides, the confidence level. Passed as functions so that the comparisons
+/// exist once, not once per metric (the WebAssembly module's size).
+pub(crate) struct Metric<'a> {
+    pub side_of: &'a dyn Fn(&GroupCells) -> Side,
+    pub difference: &'a dyn Fn(&Side, &Side, f64) -> [f64; 5],
+    pub confidence: f64,
+}
+
 /// The comparison of every reported group, in row order.
-pub(crate) fn compare_groups<E: Estimator>(
+pub(crate) fn compare_groups(
     compare: &Compare,
     labels: &[&GroupLabel],
     cells: &[&GroupCells],
-    results: &[E::Result],
-    estimator: &E,
+    sides: &[Side],
+    metric: &Metric<'_>,
     sums_at: SumsAt,
 ) -> Result<Vec<Option<Comparison>>, Error> {
-    let sides: Vec<Side> = results.iter().map(|r| estimator.side(r)).collect();
     let named = match &compare.against {
         Against::Group(label) => match labels.iter().position(|l| *l == label) {
             Some(i) => Some(i),
@@ -101,7 +108,7 @@ pub(crate) fn compare_groups<E: Estimator>(
         },
         _ => None,
     };
-    let z = critical_z(estimator.confidence())?;
+    let z = critical_z(metric.confidence)?;
     let mut out = Vec::with_capacity(sides.len());
     for (i, side) in sides.iter().enumerate() {
         let other = match (&compare.against, named) {
@@ -114,24 +121,24 @@ pub(crate) fn compare_groups<E: Estimator>(
             (Against::Rest, _) if sides.len() > 1 => {
                 let rest = GroupCells::pooled(cells.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, c)| *c));
                 check_sums(&rest.total(), sums_at)?;
-                let b = estimator.side(&estimator.estimate(&rest));
-                Some(test(estimator, side, &b, None, z))
+                let b = (metric.side_of)(&rest);
+                Some(test(metric, side, &b, None, z))
             }
             (_, Some(j)) => {
                 let b = sides.get(j).copied().unwrap_or(*side);
-                Some(test(estimator, side, &b, labels.get(j).map(|l| (*l).clone()), z))
+                Some(test(metric, side, &b, labels.get(j).map(|l| (*l).clone()), z))
             }
             _ => None,
         };
         out.push(comparison);
     }
-    adjust(&mut out, compare.adjust, estimator.confidence());
+    adjust(&mut out, compare.adjust, metric.confidence);
     Ok(out)
 }
 
 /// The difference of `a` and `b` and its test (before adjustment).
-fn test<E: Estimator>(estimator: &E, a: &Side, b: &Side, against: Option<GroupLabel>, z: f64) -> Comparison {
-    let [diff, centre, se, ci_low, ci_high] = estimator.difference(a, b, z);
+fn test(metric: &Metric<'_>, a: &Side, b: &Side, against: Option<GroupLabel>, z: f64) -> Comparison {
+    let [diff, centre, se, ci_low, ci_high] = (metric.difference)(a, b, z);
     let statistic = (se > 0.0).then(|| centre / se);
     Comparison {
         against,
@@ -153,8 +160,9 @@ fn adjust(comparisons: &mut [Option<Comparison>], how: Adjust, confidence: f64) 
         .enumerate()
         .filter_map(|(i, c)| c.as_ref().and_then(|c| c.p_value).map(|p| (i, p)))
         .collect();
-    // Ascending p-values, ties in row order (a stable sort).
-    tested.sort_by(|a, b| a.1.total_cmp(&b.1));
+    // Ascending p-values, ties in row order (an unstable sort with the row as the tie
+    // break: the order of a stable one, without linking a second sort algorithm).
+    tested.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     let m = tested.len() as f64;
     let mut adjusted = vec![0.0; tested.len()];
     match how {

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::error::{Error, ErrorKind};
 
-use super::compare::{compare_groups, Compare, Side};
+use super::compare::{compare_groups, Compare, Metric, Side};
 use super::groups::GroupLabel;
 use super::response::Classes;
 use super::tally::{check_sums, GroupCells, Tallied, Tally};
@@ -112,7 +112,13 @@ fn finish_grouped<E: Estimator>(tallied: Tallied, estimator: &E) -> Result<Group
         Some(c) => {
             let cells: Vec<&GroupCells> = kept.iter().map(|(_, cells)| cells).collect();
             let labels: Vec<&GroupLabel> = kept.iter().map(|(label, _)| label).collect();
-            compare_groups(c, &labels, &cells, &results, estimator, form)?.into_iter().map(Some).collect()
+            let sides: Vec<Side> = results.iter().map(|r| estimator.side(r)).collect();
+            let metric = Metric {
+                side_of: &|cells: &GroupCells| estimator.side(&estimator.estimate(cells)),
+                difference: &|a: &Side, b: &Side, z: f64| estimator.difference(a, b, z),
+                confidence: estimator.confidence(),
+            };
+            compare_groups(c, &labels, &cells, &sides, &metric, form)?.into_iter().map(Some).collect()
         }
         None => vec![None; results.len()],
     };

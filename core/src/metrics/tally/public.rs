@@ -11,7 +11,7 @@ use crate::error::{Error, ErrorKind};
 
 use super::super::groups::{with_codes, GroupCode, GroupLabel, Groups, Split};
 use super::super::response::{Classes, Response};
-use super::rows::{Form, RowWeights};
+use super::rows::RowWeights;
 use super::{Cell, GroupCells, SumsAt, Tallied};
 
 /// An answer as a tally keeps it: a whole number, or any other value (NaN, 7.5, an
@@ -96,17 +96,6 @@ impl Tally {
                 Some(&built)
             }
         };
-        let cell_of = |i: usize| -> Cell {
-            let at = |c: &[f64]| c.get(i).copied().unwrap_or_default();
-            match form {
-                Form::Unit => Cell::unweighted(1),
-                Form::Weights(w) => Cell { n: 1, w: at(w), q: at(w) * at(w) },
-                Form::Counts(c) => Cell::unweighted(at(c) as u64),
-                Form::Tally { counts, weights, weights_sq } => {
-                    Cell { n: at(counts) as u64, w: at(weights), q: at(weights_sq) }
-                }
-            }
-        };
         let mut map: HashMap<(usize, Answer), Row> = HashMap::new();
         let mut add = |i: usize, group: usize, v: T| {
             let answer = v.to_integer().map_or(Answer::Other, Answer::Whole);
@@ -117,7 +106,7 @@ impl Tally {
                 cell: Cell::default(),
                 first: i as u64,
             });
-            entry.cell.add(cell_of(i));
+            entry.cell.add(form.cell(i));
         };
         let (labels, order) = match groups {
             None => {

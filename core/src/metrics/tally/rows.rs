@@ -136,6 +136,30 @@ pub(crate) struct Counted {
     pub first_invalid: Option<usize>,
 }
 
+impl Form<'_> {
+    /// The statistics row `i` adds.
+    #[inline]
+    pub(crate) fn cell(&self, i: usize) -> Cell {
+        let at = |c: &[f64]| c.get(i).copied().unwrap_or_default();
+        match *self {
+            Form::Unit => Cell::unweighted(1),
+            Form::Weights(w) => {
+                let w = at(w);
+                Cell { n: 1, w, q: w * w }
+            }
+            Form::Counts(c) => Cell::unweighted(at(c) as u64),
+            Form::Tally { counts, weights, weights_sq } => {
+                Cell { n: at(counts) as u64, w: at(weights), q: at(weights_sq) }
+            }
+        }
+    }
+}
+
+/// Rows whose group codes are read into indexes at a time, so that only that read is
+/// generic over the code type (one copy of the tally per response type, not per
+/// response type, code type and form: the WebAssembly module's size).
+const BLOCK: usize = 1024;
+
 /// Adds every row into its group's cells; rows with a count of 0 only have their
 /// answer checked. One group when `groups` is `None`.
 pub(crate) fn tally_rows<T: Response>(
@@ -144,31 +168,24 @@ pub(crate) fn tally_rows<T: Response>(
     form: Form<'_>,
     classes: &Classes,
 ) -> Result<Counted, Error> {
-    let at = |c: &[f64], i: usize| c.get(i).copied().unwrap_or_default();
-    match form {
-        Form::Unit => by_group(values, groups, classes, |_| Cell::unweighted(1)),
-        Form::Weights(w) => by_group(values, groups, classes, |i| {
-            let w = at(w, i);
-            Cell { n: 1, w, q: w * w }
-        }),
-        Form::Counts(c) => by_group(values, groups, classes, |i| Cell::unweighted(at(c, i) as u64)),
-        Form::Tally { counts, weights, weights_sq } => by_group(values, groups, classes, |i| Cell {
-            n: at(counts, i) as u64,
-            w: at(weights, i),
-            q: at(weights_sq, i),
-        }),
+    let count = groups.map_or(1, |g| g.labels().len());
+    let mut pass = Pass::new(count, classes);
+    let mut indexes = vec![0usize; BLOCK.min(values.len())];
+    for (block, chunk) in values.chunks(BLOCK).enumerate() {
+        let start = block * BLOCK;
+        let indexes = indexes.get_mut(..chunk.len()).unwrap_or_default();
+        if let Some(g) = groups {
+            with_codes!(g.codes(), |codes| read_indexes(codes.get(start..).unwrap_or_default(), indexes));
+        }
+        pass.add(chunk, indexes, start, &form)?;
     }
+    Ok(pass.finish())
 }
 
-fn by_group<T: Response>(
-    values: &[T],
-    groups: Option<&Groups<'_>>,
-    classes: &Classes,
-    row: impl Fn(usize) -> Cell,
-) -> Result<Counted, Error> {
-    match groups {
-        None => add_rows(values, &vec![0u8; values.len()], 1, classes, row),
-        Some(g) => with_codes!(g.codes(), |codes| add_rows(values, codes, g.labels().len(), classes, &row)),
+/// The codes of a block as indexes.
+fn read_indexes<C: GroupCode>(codes: &[C], out: &mut [usize]) {
+    for (o, c) in out.iter_mut().zip(codes) {
+        *o = c.index();
     }
 }
 
@@ -179,76 +196,83 @@ enum Store {
     Map(HashMap<(usize, i64), Cell>),
 }
 
-fn add_rows<T: Response, C: GroupCode>(
-    values: &[T],
-    codes: &[C],
-    count: usize,
-    classes: &Classes,
-    row: impl Fn(usize) -> Cell,
-) -> Result<Counted, Error> {
-    let mut store = match bin_shift(classes, Slots::fixed(count)) {
-        Some(shift) => Store::Table { cells: vec![Cell::default(); count << shift], shift },
-        None => Store::Map(HashMap::new()),
-    };
-    let mut present = vec![false; count];
-    let mut skipped = vec![0u64; count];
-    let mut first_invalid = None;
-    let mut total = 0u64;
-    for (i, (&v, &code)) in values.iter().zip(codes).enumerate() {
-        // Codes were checked when the groups were built.
-        let g = code.index();
-        let cell = row(i);
-        if let Some(p) = present.get_mut(g) {
-            *p = true;
-        }
-        total = total.checked_add(cell.n).ok_or_else(too_many)?;
-        let value = v.to_integer().filter(|&x| classes.holds(x));
-        let Some(value) = value else {
-            first_invalid = first_invalid.or(Some(i));
-            if let Some(s) = skipped.get_mut(g) {
-                *s += cell.n;
-            }
-            continue;
+/// One pass of the per-row tally.
+struct Pass<'c> {
+    classes: &'c Classes,
+    store: Store,
+    present: Vec<bool>,
+    skipped: Vec<u64>,
+    first_invalid: Option<usize>,
+    total: u64,
+}
+
+impl<'c> Pass<'c> {
+    fn new(count: usize, classes: &'c Classes) -> Pass<'c> {
+        let store = match bin_shift(classes, Slots::fixed(count)) {
+            Some(shift) => Store::Table { cells: vec![Cell::default(); count << shift], shift },
+            None => Store::Map(HashMap::new()),
         };
-        if cell.n == 0 {
-            continue;
+        Pass { classes, store, present: vec![false; count], skipped: vec![0; count], first_invalid: None, total: 0 }
+    }
+
+    /// Adds rows `start..` (their values and group indexes, checked when the groups
+    /// were built).
+    fn add<T: Response>(&mut self, values: &[T], groups: &[usize], start: usize, form: &Form<'_>) -> Result<(), Error> {
+        let classes = self.classes;
+        for (k, (&v, &g)) in values.iter().zip(groups).enumerate() {
+            let i = start + k;
+            let cell = form.cell(i);
+            if let Some(p) = self.present.get_mut(g) {
+                *p = true;
+            }
+            self.total = self.total.checked_add(cell.n).ok_or_else(too_many)?;
+            let Some(value) = v.to_integer().filter(|&x| classes.holds(x)) else {
+                self.first_invalid = self.first_invalid.or(Some(i));
+                if let Some(s) = self.skipped.get_mut(g) {
+                    *s += cell.n;
+                }
+                continue;
+            };
+            if cell.n == 0 {
+                continue;
+            }
+            match &mut self.store {
+                Store::Table { cells, shift } => {
+                    if let Some(c) = cells.get_mut((g << *shift) + (value - classes.lo) as usize) {
+                        c.add(cell);
+                    }
+                }
+                Store::Map(map) => map.entry((g, value)).or_default().add(cell),
+            }
         }
-        match &mut store {
-            Store::Table { cells, shift } => {
-                let slot = (g << *shift) + (value - classes.lo) as usize;
-                if let Some(c) = cells.get_mut(slot) {
-                    c.add(cell);
+        Ok(())
+    }
+
+    fn finish(self) -> Counted {
+        let lo = self.classes.lo;
+        let mut cells: Vec<GroupCells> =
+            self.skipped.into_iter().map(|skipped| GroupCells { values: Vec::new(), skipped }).collect();
+        match self.store {
+            Store::Table { cells: table, shift } => {
+                for (g, group) in cells.iter_mut().enumerate() {
+                    let bins = table.get(g << shift..(g + 1) << shift).unwrap_or_default();
+                    group.values =
+                        bins.iter().enumerate().filter(|(_, c)| c.n > 0).map(|(b, &c)| (lo + b as i64, c)).collect();
                 }
             }
-            Store::Map(map) => map.entry((g, value)).or_default().add(cell),
-        }
-    }
-    let mut cells: Vec<GroupCells> =
-        skipped.into_iter().map(|skipped| GroupCells { values: Vec::new(), skipped }).collect();
-    match store {
-        Store::Table { cells: table, shift } => {
-            for (g, group) in cells.iter_mut().enumerate() {
-                let bins = table.get(g << shift..(g + 1) << shift).unwrap_or_default();
-                group.values = bins
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.n > 0)
-                    .map(|(b, &c)| (classes.lo + b as i64, c))
-                    .collect();
-            }
-        }
-        Store::Map(map) => {
-            for ((g, value), c) in map {
-                if let Some(group) = cells.get_mut(g) {
-                    group.values.push((value, c));
+            Store::Map(map) => {
+                for ((g, value), c) in map {
+                    if let Some(group) = cells.get_mut(g) {
+                        group.values.push((value, c));
+                    }
+                }
+                for group in &mut cells {
+                    group.values.sort_unstable_by_key(|&(v, _)| v);
                 }
             }
-            for group in &mut cells {
-                group.values.sort_unstable_by_key(|&(v, _)| v);
-            }
         }
+        Counted { cells, present: self.present, first_invalid: self.first_invalid }
     }
-    Ok(Counted { cells, present, first_invalid })
 }
 
 fn too_many() -> Error {

@@ -142,11 +142,7 @@ pub(crate) fn render(result: &Value, standalone: bool) -> Result<String, Error> 
 
 /// The row of group `i`.
 fn row(i: usize, g: &Value) -> Result<Row, Error> {
-    let label = match g.get("group") {
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    };
+    let label = text(g.get("group"));
     let test = match g.get("comparison") {
         None | Some(Value::Null) => None,
         Some(c) => {
@@ -157,14 +153,22 @@ fn row(i: usize, g: &Value) -> Result<Row, Error> {
             };
             let significant = c.get("significant").and_then(Value::as_bool).unwrap_or(false);
             let against = match c.get("against") {
-                Some(Value::String(s)) => s.clone(),
                 Some(Value::Null) | None => "the rest".to_string(),
-                Some(other) => other.to_string(),
+                label => text(label),
             };
             Some((diff, low, high, significant, against))
         }
     };
     Ok(Row { label, test })
+}
+
+/// A group label as text: a string as it is, an integer in digits.
+fn text(label: Option<&Value>) -> String {
+    match label {
+        Some(Value::String(s)) => s.clone(),
+        Some(v) => v.as_i64().map(|i| i.to_string()).unwrap_or_default(),
+        None => String::new(),
+    }
 }
 
 /// A round axis reach at or above `x`: 1, 2 or 5 times a power of ten.
