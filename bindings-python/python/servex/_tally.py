@@ -25,8 +25,9 @@ class Tally:
 
     The columns are those of ``servex.nps``: ``responses`` with optional ``groups``,
     ``weights``, ``counts`` and ``weights_sq``. Answers are checked when the tally is
-    finished, against the metric's scale; an invalid one is reported at its row in the
-    tally's own table (``to_dict()``), or dropped with ``invalid="skip"``.
+    finished, against the metric's scale; an invalid one is reported at the first row
+    that held it (in the rows tallied, a merged tally's in the order they were added),
+    or dropped with ``invalid="skip"``.
     """
 
     __slots__ = ("_native",)
