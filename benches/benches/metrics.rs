@@ -1,14 +1,15 @@
 //! The metric kernels on survey-sized columns: grouped NPS, CSAT and CES over 10
-//! million answers in 1,000 groups (bytes with u32 codes, and doubles), Kano and
+//! million answers in 1,000 groups (bytes with u32 codes, and doubles; NPS also with
+//! design weights), Kano and
 //! SERVQUAL over 100,000 respondents. Each group also times a plain sum over the
 //! same bytes: the memory floor the kernels are read against.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use servex::metrics::{
     ces_grouped, csat_grouped, kano, nps_grouped, servqual, CesOptions, CsatOptions, GroupLabel, Groups, Matrix,
-    NpsOptions, ServqualOptions,
+    NpsOptions, RowWeights, ScaleMetric, ServqualOptions, Split,
 };
-use servex_benches::{answers_f64, answers_u8, group_codes, kano_matrix, servqual_matrix};
+use servex_benches::{answers_f64, answers_u8, design_weights, group_codes, kano_matrix, servqual_matrix};
 
 const ROWS: usize = 10_000_000;
 const GROUPS: u32 = 1_000;
@@ -32,6 +33,12 @@ fn grouped(c: &mut Criterion) {
     });
     g.bench_function(BenchmarkId::new("nps", "f64"), |b| {
         b.iter(|| nps_grouped(&nps_f64, &groups, &NpsOptions::default()).expect("nps"))
+    });
+    let weights = design_weights(ROWS, 3);
+    let metric = ScaleMetric::from_options("nps", &serde_json::json!({})).expect("options");
+    let columns = RowWeights { weights: Some(&weights), ..RowWeights::default() };
+    g.bench_function(BenchmarkId::new("nps weighted", "u8"), |b| {
+        b.iter(|| metric.run(&nps_u8, Some(Split::Groups(&groups)), columns).expect("nps"))
     });
     g.bench_function(BenchmarkId::new("csat", "u8"), |b| {
         b.iter(|| csat_grouped(&five, &groups, &CsatOptions::default()).expect("csat"))

@@ -88,3 +88,9 @@ pub fn scorecard(n: usize, seed: u64) -> Scorecard {
         .collect();
     card
 }
+
+/// `n` design weights in `0.2..5.0`, a tenth of them 0 (a respondent screened out).
+pub fn design_weights(n: usize, seed: u64) -> Vec<f64> {
+    let mut rng = Rng::new(seed);
+    (0..n).map(|_| if rng.below(10) == 0 { 0.0 } else { 0.2 + rng.below(4_800) as f64 / 1_000.0 }).collect()
+}

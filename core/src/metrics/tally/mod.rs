@@ -237,7 +237,7 @@ fn rows_tally<T: Response>(
             Some(&built)
         }
     };
-    let counted = tally_rows(values, groups, form, classes)?;
+    let counted = tally_rows(values, groups, form, classes);
     let first_invalid = counted.first_invalid.map(|i| (i, values.get(i).map_or(f64::NAN, |v| v.as_f64())));
     let groups = match groups {
         None if counted.present.first() == Some(&true) => {

@@ -23,7 +23,9 @@ fn random(n: usize, seed: u64) -> Vec<u64> {
 
 /// What two tallies must share: the groups' cells and the row of the first invalid
 /// answer (its value may be NaN, which equals nothing).
-fn key(t: &Result<Tallied, Error>) -> Result<(&[(GroupLabel, GroupCells)], Option<usize>), &Error> {
+type Key<'a> = (&'a [(GroupLabel, GroupCells)], Option<usize>);
+
+fn key(t: &Result<Tallied, Error>) -> Result<Key<'_>, &Error> {
     t.as_ref().map(|t| (t.groups.as_slice(), t.first_invalid.map(|(row, _)| row)))
 }
 
@@ -250,6 +252,11 @@ fn columns_are_checked_together_then_by_value() {
         assert_eq!(e.as_ref().map(|e| (e.kind(), e.path())), Some((kind, path)), "{columns:?}");
     }
     assert!(RowWeights { weights: Some(&[0.0, 1e300]), ..unit() }.check(2).is_ok());
+    // Counts whose total could overflow a u64 somewhere are refused up front.
+    let huge = vec![9_007_199_254_740_992.0; 2048];
+    let e = RowWeights { counts: Some(&huge), ..unit() }.check(2048).err();
+    assert_eq!(e.map(|e| (e.kind(), e.path().to_string())), Some((ErrorKind::LimitExceeded, "/counts".into())));
+    assert!(RowWeights { counts: Some(&huge[..1000]), ..unit() }.check(1000).is_ok());
 }
 
 #[test]
