@@ -30,5 +30,7 @@ fn _servex(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tally::tally, m)?)?;
     m.add_class::<tally::PyTally>()?;
     m.add_function(wrap_pyfunction!(errors::panic_for_tests, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::wait_detached_for_tests, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::signal_for_tests, m)?)?;
     Ok(())
 }

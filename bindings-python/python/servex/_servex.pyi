@@ -9,6 +9,8 @@ __all__ = [
     "call_json",
     "document",
     "panic_for_tests",
+    "signal_for_tests",
+    "wait_detached_for_tests",
     "render",
     "render_comparison",
     "scale_metric",
@@ -56,3 +58,5 @@ class Tally:
     @staticmethod
     def from_json(text: str) -> Tally: ...
 def panic_for_tests() -> None: ...
+def wait_detached_for_tests() -> bool: ...
+def signal_for_tests() -> None: ...

@@ -317,13 +317,14 @@ impl ScaleMetric {
     /// The metric finishing a [`Tally`], written by `O`.
     ///
     /// # Errors
-    /// `invalid_document` at `/weights` (and the other columns) when the options hold
-    /// columns (a tally has its own), and every error of the metric.
+    /// `invalid_document` at the first of `/weights`, `/counts` and `/weights_sq` the
+    /// options hold (a tally has its own), and every error of the metric.
     pub fn finish_tally<O: Output>(&self, tally: &Tally) -> Result<O::Out, Error> {
-        self.columns.with(RowWeights::default()).and_then(|c| match c.is_empty() {
-            true => Ok(()),
-            false => err(ErrorKind::InvalidDocument, "/weights", "a tally carries its own weights and counts"),
-        })?;
+        let Columns { weights, counts, weights_sq } = &self.columns;
+        let given = [("weights", weights), ("counts", counts), ("weights_sq", weights_sq)];
+        if let Some((name, _)) = given.iter().find(|(_, c)| c.is_some()) {
+            return err(ErrorKind::InvalidDocument, format!("/{name}"), "a tally carries its own weights and counts");
+        }
         self.scale.run_tally::<O>(tally)
     }
 }

@@ -52,11 +52,6 @@ const MIN_WEIGHT: f64 = 1e-300;
 const MAX_WEIGHT: f64 = 1e300;
 
 impl<'a> RowWeights<'a> {
-    /// Whether no column is given.
-    pub fn is_empty(&self) -> bool {
-        self.weights.is_none() && self.counts.is_none() && self.weights_sq.is_none()
-    }
-
     /// Checks which columns are given together, their lengths against `rows`, then
     /// every value, column by column.
     pub(crate) fn check(&self, rows: usize) -> Result<Form<'a>, Error> {
