@@ -4,7 +4,7 @@
 //! fast path of every scale metric without weights or counts; the bins become cells
 //! ([`super::GroupCells`]) once, after the pass.
 
-use super::super::groups::GroupCode;
+use super::super::codes::GroupCode;
 use super::super::response::{Classes, Response};
 
 /// The widest scale (bins, invalid bin included) the grouped histogram kernel takes.

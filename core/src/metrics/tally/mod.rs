@@ -8,7 +8,8 @@
 
 use crate::error::{pointer, Error, ErrorKind};
 
-use super::groups::{self, with_codes, GroupLabel, Groups, Split};
+use super::codes::with_codes;
+use super::groups::{self, GroupLabel, Groups, Split};
 use super::response::{Classes, Response};
 use super::Invalid;
 

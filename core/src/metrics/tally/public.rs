@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
 
-use super::super::groups::{with_codes, GroupCode, GroupLabel, Groups, Split};
+use super::super::codes::{with_codes, GroupCode};
+use super::super::groups::{GroupLabel, Groups, Split};
 use super::super::response::{Classes, Response};
 use super::rows::RowWeights;
 use super::{Cell, GroupCells, SumsAt, Tallied};

@@ -6,7 +6,8 @@ use foldhash::{HashMap, HashMapExt};
 
 use crate::error::{pointer, Error, ErrorKind};
 
-use super::super::groups::{with_codes, GroupCode, Groups};
+use super::super::codes::{with_codes, GroupCode};
+use super::super::groups::Groups;
 use super::super::response::{Classes, Response};
 use super::histogram::{bin_shift, Slots};
 use super::{Cell, GroupCells, SumsAt};
