@@ -4,6 +4,7 @@ mod call;
 pub mod error;
 pub mod framework;
 pub mod json;
+pub mod magnitude;
 pub mod metrics;
 pub mod report;
 pub mod sample;

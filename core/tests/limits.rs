@@ -89,7 +89,8 @@ fn non_finite_numbers_from_rust_are_invalid_values() {
             Indicator::measure("a", 0.0, 1.0).value(1.0).history("q1", Some(f64::NEG_INFINITY)),
             "/indicators/0/history/0/value",
         ),
-        (Indicator::measure("a", -1e308, 1e308).value(1e308), "/indicators/0/value"),
+        (Indicator::measure("a", -1e308, 1e308).value(1e308), "/indicators/0/baseline"),
+        (Indicator::measure("a", -1e300, 1e300).value(2e300), "/indicators/0/value"),
         (Indicator::rating("a", "maturity").value(f64::NAN), "/indicators/0/value"),
     ] {
         let e = score(&card(ind)).unwrap_err();
@@ -128,11 +129,17 @@ fn unknown_calls_and_catalogue_inputs_are_errors() {
 }
 
 #[test]
-fn weights_whose_sum_overflows_are_refused_not_scored_as_nan() {
-    let heavy = |id: &str| json!({"id": id, "perspective": "service", "baseline": 0, "target": 1, "value": 0.5, "weight": 1e308});
-    let doc = json!({"indicators": [heavy("a"), heavy("b")]});
+fn weights_past_the_magnitudes_are_refused_not_scored_as_nan() {
+    // SPEC 8: a weight that is not 0 lies within [1e-300, 1e300]; within that no sum of
+    // weights overflows.
+    let heavy = |id: &str, w: f64| json!({"id": id, "perspective": "service", "baseline": 0, "target": 1, "value": 0.5, "weight": w});
+    let doc = json!({"indicators": [heavy("a", 1e300), heavy("b", 1e308)]});
     assert_eq!(kind_and_path(call("score", &doc)), (ErrorKind::InvalidValue, "/indicators/1/weight".into()));
-    let doc = json!({"indicators": [], "perspectives": [{"id": "a", "weight": 1e308}, {"id": "b", "weight": 1e308}]});
+    let doc = json!({"indicators": [heavy("a", 1e300), heavy("b", 1e300)]});
+    assert!(call("score", &doc).is_ok_and(|r| r["score"] == 0.5));
+    let doc = json!({"indicators": [heavy("a", 1.0), heavy("b", 5e-324)]});
+    assert_eq!(kind_and_path(call("score", &doc)), (ErrorKind::InvalidValue, "/indicators/1/weight".into()));
+    let doc = json!({"indicators": [], "perspectives": [{"id": "a", "weight": 1e300}, {"id": "b", "weight": 1e308}]});
     assert_eq!(kind_and_path(call("score", &doc)), (ErrorKind::InvalidValue, "/perspectives/1/weight".into()));
     // Finite weights and values whose product overflows: unclamped progress of 1e300.
     let doc = json!({"indicators": [{"id": "a", "perspective": "service", "baseline": 0, "target": 1e-8, "value": 1e292, "weight": 1e100}],

@@ -87,13 +87,11 @@ fn levels_in_order(framework: &Framework) -> Result<(), Error> {
     unique_ids(framework.levels.iter().map(|l| l.id.as_str()), "/levels")
 }
 
-/// A weight must be a finite number >= 0.
+/// A weight within SPEC 8's magnitudes: 0, or within [1e-300, 1e300].
 pub(crate) fn weight(weight: Option<f64>, owner: &str) -> Result<(), Error> {
     match weight {
-        Some(w) if !(w.is_finite() && w >= 0.0) => {
-            err(ErrorKind::InvalidValue, pointer(owner, "weight"), format!("a weight is a finite number >= 0, not {w}"))
-        }
-        _ => Ok(()),
+        Some(w) => crate::magnitude::weight(w, || pointer(owner, "weight")),
+        None => Ok(()),
     }
 }
 

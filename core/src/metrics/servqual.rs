@@ -253,9 +253,7 @@ fn dimension_weights(dimensions: &[Dimension], given: &[(String, f64)]) -> Resul
         if slot.is_some() {
             return err(ErrorKind::DuplicateId, at, format!("dimension {name:?} is weighted twice"));
         }
-        if !(w.is_finite() && *w >= 0.0) {
-            return err(ErrorKind::InvalidValue, at, format!("a weight must be a finite number >= 0, got {w}"));
-        }
+        crate::magnitude::weight(*w, || at.clone())?;
         *slot = Some(*w);
     }
     let mut out = Vec::with_capacity(weights.len());
@@ -271,10 +269,11 @@ fn dimension_weights(dimensions: &[Dimension], given: &[(String, f64)]) -> Resul
     Ok(out)
 }
 
-/// Infinities are errors (NaN is "not answered"); respondent by respondent, item by
-/// item, expectation first.
+/// Answers past SPEC 8's magnitudes (infinities included) are errors (NaN is "not
+/// answered"); respondent by respondent, item by item, expectation first.
 fn check_values(e: &Matrix<'_, f64>, p: &Matrix<'_, f64>) -> Result<(), Error> {
-    if e.values().iter().chain(p.values()).all(|v| !v.is_infinite()) {
+    let bad = |v: &f64| !v.is_nan() && !crate::magnitude::is_value(*v);
+    if !e.values().iter().chain(p.values()).any(bad) {
         return Ok(());
     }
     for r in 0..e.rows() {
@@ -283,11 +282,11 @@ fn check_values(e: &Matrix<'_, f64>, p: &Matrix<'_, f64>) -> Result<(), Error> {
         };
         for (i, (a, b)) in er.iter().zip(pr).enumerate() {
             for (name, v) in [("/expectations", a), ("/perceptions", b)] {
-                if v.is_infinite() {
+                if bad(v) {
                     return err(
                         ErrorKind::InvalidValue,
                         pointer(&pointer(name, r), i),
-                        "an answer must be a finite number (or null / NaN)",
+                        "an answer is a number within [-1e300, 1e300] (or null / NaN)",
                     );
                 }
             }

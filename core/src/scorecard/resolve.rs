@@ -12,6 +12,7 @@ use super::progress::Measure;
 use super::scales::{check_rating, Scales};
 use crate::error::{err, pointer, Error, ErrorKind};
 use crate::framework::{self, Element, Framework};
+use crate::magnitude;
 
 /// At most this many indicators per document (SPEC 8).
 pub const MAX_INDICATORS: usize = 1_000_000;
@@ -109,7 +110,6 @@ pub(crate) fn resolve(doc: &Scorecard) -> Result<Resolved<'_>, Error> {
     let mut seen_ids = HashSet::with_capacity(doc.indicators.len());
     let mut lines = Vec::with_capacity(doc.indicators.len());
     let mut principles = Vec::new();
-    let mut total_weight = 0.0;
     for (i, indicator) in doc.indicators.iter().enumerate() {
         let at = At(i);
         if !seen_ids.insert(indicator.id.as_str()) {
@@ -119,10 +119,8 @@ pub(crate) fn resolve(doc: &Scorecard) -> Result<Resolved<'_>, Error> {
                 format!("indicator id {:?} is used twice", indicator.id),
             );
         }
-        let line = lookup.line(indicator, at, &mut principles)?;
-        total_weight += line.weight;
-        sum_fits(total_weight, || at.member("weight"))?;
-        lines.push(line);
+        // Weights within SPEC 8's magnitudes: a million of them sum far below overflow.
+        lines.push(lookup.line(indicator, at, &mut principles)?);
     }
     Ok(Resolved { doc, framework, elements, perspectives, settings, lines, principles })
 }
@@ -175,11 +173,10 @@ fn perspectives_of<'a>(doc: &'a Scorecard, framework: &'a Framework) -> Result<V
             return err(ErrorKind::DuplicateId, member("id"), format!("perspective {:?} is listed twice", p.id));
         }
         if let Some(w) = p.weight {
-            weight_value(w, || member("weight"))?;
+            magnitude::weight(w, || member("weight"))?;
         }
         let title = p.title.as_deref().or_else(|| framework_title(&p.id));
         out.push(PerspectiveSetting { id: &p.id, title, weight: p.weight.unwrap_or(1.0) });
-        sum_fits(out.iter().map(|p| p.weight).sum(), || member("weight"))?;
     }
     Ok(out)
 }
@@ -213,7 +210,7 @@ fn settings_of(
         let Some(&i) = element_index.get(id.as_str()) else {
             return err(ErrorKind::UnknownReference, at, format!("the framework has no element {id:?}"));
         };
-        weight_value(w, || at.clone())?;
+        magnitude::weight(w, || at.clone())?;
         element_weights[i] = w;
     }
     let mut dimension_weights: Vec<f64> = framework.dimensions.iter().map(|d| d.weight.unwrap_or(1.0)).collect();
@@ -222,7 +219,7 @@ fn settings_of(
         let Some(i) = framework.dimensions.iter().position(|d| &d.id == id) else {
             return err(ErrorKind::UnknownReference, at, format!("the framework has no dimension {id:?}"));
         };
-        weight_value(w, || at.clone())?;
+        magnitude::weight(w, || at.clone())?;
         dimension_weights[i] = w;
     }
     Ok(Settings {
@@ -235,23 +232,6 @@ fn settings_of(
         dimension_weights,
         trend_tolerance,
     })
-}
-
-/// Weights are summed in every rollup: a sum that overflows would make every score NaN.
-fn sum_fits(sum: f64, at: impl FnOnce() -> String) -> Result<(), Error> {
-    if sum.is_finite() {
-        Ok(())
-    } else {
-        err(ErrorKind::InvalidValue, at(), "the weights are too large: their sum overflows")
-    }
-}
-
-fn weight_value(w: f64, at: impl FnOnce() -> String) -> Result<(), Error> {
-    if w.is_finite() && w >= 0.0 {
-        Ok(())
-    } else {
-        err(ErrorKind::InvalidValue, at(), format!("a weight is a finite number >= 0, not {w}"))
-    }
 }
 
 /// Overrides `inherited` field by field and checks `0 <= amber <= green`.
@@ -300,14 +280,13 @@ impl<'d> Lookup<'_, 'd> {
         let levels = self.levels(ind, element, at)?;
         let principles = self.principles(ind, at, principles)?;
         if let Some(w) = ind.weight {
-            weight_value(w, || at.member("weight"))?;
+            magnitude::weight(w, || at.member("weight"))?;
         }
         let (measure, rating_scale) = self.measure(ind, at)?;
         // Paths are built only on failure: scoring a valid document allocates none.
         let check = |v: f64, path: &dyn Fn() -> String| match &rating_scale {
             Some(scale) => check_rating(scale, v, path),
-            None if !v.is_finite() => err(ErrorKind::InvalidValue, path(), "a value is a finite number"),
-            None => Ok(()),
+            None => magnitude::value(v, path),
         };
         if let Some(v) = ind.value {
             check(v, &|| at.member("value"))?;
@@ -433,8 +412,8 @@ impl<'d> Lookup<'_, 'd> {
                 Ok((Measure::Linear { baseline: scale.min, target: scale.max }, Some(scale)))
             }
             (None, Some(Bound::Value(baseline)), Some(Bound::Value(target))) => {
-                finite(baseline, || at.member("baseline"))?;
-                finite(target, target_at)?;
+                magnitude::value(baseline, || at.member("baseline"))?;
+                magnitude::value(target, target_at)?;
                 if baseline == target {
                     return err(
                         ErrorKind::InvalidIndicator,
@@ -445,7 +424,12 @@ impl<'d> Lookup<'_, 'd> {
                 Ok((Measure::Linear { baseline, target }, None))
             }
             (None, Some(Bound::Range(blo, bhi)), Some(Bound::Range(lo, hi))) => {
-                if !(blo < lo && lo <= hi && hi < bhi && [blo, lo, hi, bhi].iter().all(|v| v.is_finite())) {
+                for (member, ends) in [("baseline", [blo, bhi]), ("target", [lo, hi])] {
+                    for (k, end) in ends.into_iter().enumerate() {
+                        magnitude::value(end, || pointer(&at.member(member), k))?;
+                    }
+                }
+                if !(blo < lo && lo <= hi && hi < bhi) {
                     return err(
                         ErrorKind::InvalidIndicator,
                         target_at(),
@@ -484,12 +468,4 @@ fn check_id(id: &str, at: At) -> Result<(), Error> {
         );
     }
     Ok(())
-}
-
-fn finite(v: f64, at: impl FnOnce() -> String) -> Result<(), Error> {
-    if v.is_finite() {
-        Ok(())
-    } else {
-        err(ErrorKind::InvalidValue, at(), "a baseline or target is a finite number")
-    }
 }

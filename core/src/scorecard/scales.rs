@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use super::document::Scale;
 use crate::error::{err, pointer, Error, ErrorKind};
+use crate::magnitude;
 
 /// The built-in scale of this name, if there is one.
 pub fn builtin_scale(name: &str) -> Option<Scale> {
@@ -37,11 +38,13 @@ impl<'a> Scales<'a> {
     pub(crate) fn new(own: Option<&'a BTreeMap<String, Scale>>) -> Result<Scales<'a>, Error> {
         for (name, scale) in own.into_iter().flatten() {
             let at = pointer("/scales", name);
-            if !(scale.min.is_finite() && scale.max.is_finite() && scale.min < scale.max) {
+            magnitude::value(scale.min, || pointer(&at, "min"))?;
+            magnitude::value(scale.max, || pointer(&at, "max"))?;
+            if scale.min >= scale.max {
                 return err(
                     ErrorKind::InvalidValue,
                     at,
-                    format!("a scale needs finite min < max, not {} and {}", scale.min, scale.max),
+                    format!("a scale needs min < max, not {} and {}", scale.min, scale.max),
                 );
             }
             for (j, &v) in scale.values.iter().flatten().enumerate() {

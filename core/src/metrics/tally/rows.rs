@@ -5,6 +5,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use crate::error::{pointer, Error, ErrorKind};
+use crate::magnitude;
 
 use super::super::codes::{with_codes, GroupCode};
 use super::super::groups::Groups;
@@ -48,9 +49,6 @@ impl Form<'_> {
 const MAX_COUNT: f64 = 9_007_199_254_740_992.0;
 /// The largest total of the counts: a little below 2^64.
 const MAX_TOTAL: f64 = 1.8e19;
-/// SPEC 8's magnitudes: a weight that is not 0 lies within these.
-const MIN_WEIGHT: f64 = 1e-300;
-const MAX_WEIGHT: f64 = 1e300;
 
 impl<'a> RowWeights<'a> {
     /// Checks which columns are given together, their lengths against `rows`, then
@@ -79,7 +77,9 @@ impl<'a> RowWeights<'a> {
             }
         }
         if let Some(w) = self.weights {
-            first_bad(w, "/weights", weight_ok, || "a weight is 0 or a number within [1e-300, 1e300]".to_string())?;
+            first_bad(w, "/weights", magnitude::is_weight, || {
+                "a weight is 0 or a number within [1e-300, 1e300]".to_string()
+            })?;
         }
         if let Some(c) = self.counts {
             first_bad(
@@ -114,21 +114,6 @@ impl<'a> RowWeights<'a> {
         }
         Ok(form)
     }
-}
-
-/// Whether `w` is a weight: 0, or within [1e-300, 1e300] (SPEC 8). Read on the bits,
-/// which order like the numbers for positive doubles, so that the check is integer
-/// arithmetic without a branch and vectorises: the floating-point comparisons
-/// branched, and the 0 weights of a panel mispredicted (the check cost as much as the
-/// weighted tally itself, `benches/examples/survey_kernel.rs`).
-#[inline(always)]
-fn weight_ok(w: f64) -> bool {
-    const LOW: u64 = MIN_WEIGHT.to_bits();
-    const HIGH: u64 = MAX_WEIGHT.to_bits();
-    let bits = w.to_bits();
-    // 0 or -0; otherwise a positive finite number in range (a sign bit, NaN or an
-    // infinity is past HIGH).
-    (bits << 1 == 0) | (bits.wrapping_sub(LOW) <= HIGH - LOW)
 }
 
 /// `invalid_value` at the first value of `column` that `ok` refuses (NaN included).
