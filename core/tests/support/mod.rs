@@ -26,9 +26,14 @@ pub fn cases_dir() -> PathBuf {
 
 /// Every case of every `tests/*.json` file, in file then case order.
 pub fn load_cases() -> Vec<Case> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(cases_dir())
-        .expect("tests/ is readable")
-        .map(|entry| entry.expect("tests/ entry").path())
+    load_cases_in(&cases_dir())
+}
+
+/// Every case of every JSON file in `dir`, in file then case order.
+pub fn load_cases_in(dir: &Path) -> Vec<Case> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("the cases' folder is readable")
+        .map(|entry| entry.expect("a folder entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     files.sort();
@@ -54,7 +59,7 @@ pub fn load_cases() -> Vec<Case> {
             });
         }
     }
-    assert!(!cases.is_empty(), "no conformance cases found in {}", cases_dir().display());
+    assert!(!cases.is_empty(), "no conformance cases found in {}", dir.display());
     cases
 }
 
