@@ -9,7 +9,7 @@ import html
 from typing import Any, Dict, Generic, Iterator, List, Optional, Sequence, Tuple, TypeVar, Union, overload
 
 from . import _servex
-from ._tables import Table, fmt, html_table, to_pandas, to_polars
+from ._tables import Table, counted, fmt, html_table, to_pandas, to_polars
 
 __all__ = [
     "Result",
@@ -237,7 +237,7 @@ class Report(_Views):
         return (
             f"<Report {head}score {fmt(self.score)} ({self.status}), model {fmt(self.model_score)}, "
             f"level {self.level_attained}/4 ({self.outcome}), coverage {fmt(self.coverage)}, "
-            f"{len(self._rows('indicators'))} indicators>"
+            f"{counted(len(self._rows('indicators')), 'indicator')}>"
         )
 
     def _repr_html_(self) -> str:

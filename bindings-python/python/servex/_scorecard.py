@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _servex
 from ._results import Report
-from ._tables import html_table
+from ._tables import counted, html_table
 
 __all__ = ["Scorecard"]
 
@@ -175,7 +175,7 @@ class Scorecard:
 
     def __repr__(self) -> str:
         title = f"{self.title!r}, " if self.title else ""
-        return f"<Scorecard {title}{len(self._doc.get('indicators') or [])} indicators>"
+        return f"<Scorecard {title}{counted(len(self._doc.get('indicators') or []), 'indicator')}>"
 
     def _repr_html_(self) -> str:
         columns = ("id", "title", "element", "perspective", "value", "baseline", "target", "scale")

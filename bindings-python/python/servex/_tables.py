@@ -8,7 +8,7 @@ import json
 import math
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
-__all__ = ["Table", "to_pandas", "to_polars", "html_table", "fmt"]
+__all__ = ["Table", "to_pandas", "to_polars", "html_table", "fmt", "counted"]
 
 
 class Table:
@@ -92,3 +92,8 @@ def html_table(
     if len(rows) > limit:
         parts.append(f"<p>{len(rows) - limit} more rows: see to_pandas()</p>")
     return "".join(parts)
+
+
+def counted(n: int, noun: str) -> str:
+    """``1 indicator``, ``2 indicators``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
