@@ -122,6 +122,15 @@ fn deep_nesting_is_limit_exceeded_not_a_crash() {
 }
 
 #[test]
+fn a_report_given_to_score_points_to_a_document() {
+    let report = servex(&["demo", "--json"], None);
+    let file = temp_file(&report.stdout);
+    let error = servex_error(&servex(&["score", path(&file)], None));
+    assert_eq!((error["kind"].as_str(), error["path"].as_str()), (Some("invalid_document"), Some("/score")));
+    assert!(error["message"].as_str().is_some_and(|m| m.contains("servex demo --document")), "{error}");
+}
+
+#[test]
 fn svg_draws_the_comparison_of_a_weighted_survey() {
     let input = json!({"responses": [9, 10, 3, 7, 0, 10, 9, 2], "groups": ["a", "b", "a", "b", "c", "c", "a", "b"],
                        "weights": [1, 2, 0.5, 1, 1, 1.5, 1, 1], "compare": "first"});

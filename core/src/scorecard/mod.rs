@@ -42,6 +42,11 @@ impl Scorecard {
                 }
             }
         }
+        if object.contains_key("score") && object.contains_key("level_attained") {
+            let message = "this is a report (what scoring returns), not a scorecard document; the sample \
+                           document (`servex demo --document`, Python's `servex.sample()`) is one to start from";
+            return Err(Error::new(ErrorKind::InvalidDocument, "/score", message));
+        }
         if let Some(indicators) = object.get("indicators").and_then(|v| v.as_array()) {
             if indicators.len() > MAX_INDICATORS {
                 return Err(Error::new(
