@@ -8,8 +8,10 @@ use std::borrow::Cow;
 use numpy::{PyArrayDescrMethods, PyReadonlyArray1, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
+use servex::metrics::MAX_COUNT;
 use servex::ErrorKind;
 
+use crate::convert::pointer;
 use crate::errors::servex_err;
 
 /// A float column, borrowed when it is a contiguous float64 array.
@@ -49,6 +51,9 @@ pub fn float_column<'py>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<FloatC
             return Err(not_a_column());
         }
         let kind = array.dtype().kind();
+        if name == "counts" {
+            past_max_count(obj)?;
+        }
         if matches!(kind, b'i' | b'u' | b'f') {
             let floats = obj.call_method1("astype", ("float64",))?;
             if let Ok(a) = floats.extract::<PyReadonlyArray1<'py, f64>>() {
@@ -68,6 +73,9 @@ pub fn float_column<'py>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<FloatC
         } else if item.is_instance_of::<PyBool>() {
             f64::NAN
         } else if item.is_instance_of::<PyInt>() {
+            if name == "counts" && item.extract::<u64>().is_ok_and(|u| u > MAX_COUNT) {
+                return Err(count_past_max(py, out.len(), &item.to_string()));
+            }
             item.extract::<f64>().unwrap_or(f64::INFINITY)
         } else if item.hasattr("dtype")? && !item.get_type().name().is_ok_and(|n| n == "bool" || n == "bool_") {
             // A numpy scalar.
@@ -78,4 +86,24 @@ pub fn float_column<'py>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<FloatC
         out.push(x);
     }
     Ok(FloatColumn::Owned(out))
+}
+
+/// An integer count past 2^53 would round to one as a double (2^53 + 1 to 2^53):
+/// refused at its index, as the JSON front refuses it.
+fn past_max_count(obj: &Bound<'_, PyAny>) -> PyResult<()> {
+    let row = if let Ok(a) = obj.extract::<PyReadonlyArray1<'_, u64>>() {
+        a.as_array().iter().position(|&u| u > MAX_COUNT).map(|i| (i, a.as_array()[i].to_string()))
+    } else if let Ok(a) = obj.extract::<PyReadonlyArray1<'_, i64>>() {
+        a.as_array().iter().position(|&i| i.unsigned_abs() > MAX_COUNT).map(|i| (i, a.as_array()[i].to_string()))
+    } else {
+        None
+    };
+    match row {
+        Some((i, value)) => Err(count_past_max(obj.py(), i, &value)),
+        None => Ok(()),
+    }
+}
+
+fn count_past_max(py: Python<'_>, row: usize, value: &str) -> PyErr {
+    servex_err(py, ErrorKind::InvalidValue, &pointer("/counts", row), format!("count {value} is past 2^53"))
 }

@@ -189,3 +189,30 @@ def test_tally_options_and_errors() -> None:
     with pytest.raises(servex.InvalidValueError):
         servex.Tally([9, 3], weights=[1, -1])
     assert "2 groups" in repr(t)
+
+
+def test_findings_of_the_hostile_review() -> None:
+    """Weights near the overflow of their squares, counts past 2^53, masked and
+    non-numeric arrays, and a grouped tally added to an ungrouped one."""
+    heavy = servex.nps([10, 9, 7, 0], weights=[6.5e153] * 4)
+    assert_subset(servex.nps([10, 9, 7, 0]).to_dict(), heavy.to_dict(), 1e-12)
+    for counts in ([2**53 + 1, 1], np.array([1, 2**53 + 1], dtype=np.int64), np.array([1, 2**53 + 1], dtype=np.uint64)):
+        with pytest.raises(servex.InvalidValueError) as info:
+            servex.nps([10, 9], counts=counts)
+        assert "past 2^53" in info.value.message and info.value.path.startswith("/counts/")
+    masked = np.ma.masked_array([1.0, 2.0, 1.0], mask=[0, 1, 0])
+    with pytest.raises(servex.InvalidValueError) as weights:
+        servex.nps([10, 9, 3], weights=masked)
+    assert weights.value.path == "/weights/1"
+    assert servex.nps(np.ma.masked_array([10, 9, 3], mask=[0, 1, 0]), invalid="skip").skipped == 1
+    with pytest.raises(servex.InvalidValueError) as groups:
+        servex.nps([10, 9, 3], groups=np.ma.masked_array([1, 2, 1], mask=[0, 0, 1]))
+    assert groups.value.path == "/groups/2"
+    for odd in (np.array(["2020-01-01"] * 3, dtype="datetime64[D]"), np.ones(3, dtype=complex)):
+        with pytest.raises(servex.InvalidValueError) as info:
+            servex.nps([10, 9, 3], weights=odd)
+        assert info.value.path == "/weights/0"
+    with pytest.raises(servex.InvalidDocumentError) as mixed:
+        (servex.Tally([10, 0], groups=[0, "a"]) + servex.Tally([3, 3])).nps()
+    assert mixed.value.path == "/groups"
+    assert (servex.Tally([]) + servex.Tally([10, 0], groups=[0, "a"])).nps().labels == [0, "a"]

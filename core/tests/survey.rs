@@ -199,3 +199,17 @@ fn no_result_holds_a_negative_zero() {
         }
     }
 }
+
+#[test]
+fn weights_near_the_overflow_of_their_squares_give_the_unweighted_result() {
+    // Four weights of 6.5e153: their squares sum just below f64::MAX, W^2 would not.
+    for (name, responses) in
+        [("nps", json!([10, 9, 7, 0])), ("csat", json!([5, 4, 1, 2])), ("ces", json!([5, 4, 1, 2]))]
+    {
+        let plain = servex::call(name, &json!({"responses": responses})).expect("valid");
+        let heavy =
+            servex::call(name, &json!({"responses": responses, "weights": [6.5e153, 6.5e153, 6.5e153, 6.5e153]}));
+        let heavy = heavy.expect("valid weights");
+        assert!(close(&plain, &heavy, 1e-12), "{name}\n{plain}\n{heavy}");
+    }
+}

@@ -80,6 +80,9 @@ def _numeric(a: np.ndarray, member: str) -> np.ndarray:
     u8..u64, i8..i64, f32, f64; booleans and strings are no answers (NaN); object
     arrays are left for the native module to read item by item."""
     a = _flat(a, member)
+    if isinstance(a, np.ma.MaskedArray):
+        # A masked entry is a missing number: NaN, invalid at its row like None.
+        a = np.ma.filled(a.astype(np.float64), np.nan) if a.dtype.kind in "iufb" else a.filled()
     kind = a.dtype.kind
     if kind in "iuf":
         if kind == "f" and a.dtype.itemsize not in (4, 8):
@@ -87,11 +90,11 @@ def _numeric(a: np.ndarray, member: str) -> np.ndarray:
         if not a.dtype.isnative:
             a = a.astype(a.dtype.newbyteorder("="))
         return np.ascontiguousarray(a)
-    if kind in "bUS":
-        return np.full(a.shape[0], np.nan)
     if kind == "O":
         return a
-    raise InvalidDocumentError(f"{member} of dtype {a.dtype} are not numbers", path=f"/{member}")
+    # Booleans, text, dates, durations, complex numbers: no number is in them, so each
+    # is invalid at its own row (SPEC 8), as the same values in a list are.
+    return np.full(a.shape[0], np.nan)
 
 
 def responses_column(obj: Any) -> Any:
@@ -116,10 +119,7 @@ def float_column(obj: Any, member: str) -> Any:
         return obj
     obj = _to_numpy(obj, member)
     if isinstance(obj, np.ndarray):
-        a = _flat(obj, member)
-        if a.dtype.kind in "bUS":
-            return np.full(a.shape[0], np.nan)
-        return a if a.dtype.kind == "O" else _numeric(a, member)
+        return _numeric(obj, member)
     if hasattr(obj, "__array__"):
         return _numeric(np.asarray(obj), member)
     if isinstance(obj, (str, bytes, dict)) or not hasattr(obj, "__iter__"):
@@ -147,6 +147,11 @@ def groups_column(obj: Any) -> Tuple[Any, Optional[List[Any]]]:
     if pl is not None and isinstance(obj, pl.Series) and obj.dtype in (pl.Categorical, pl.Enum):
         obj = obj.cast(pl.String)
     obj = _to_numpy(obj, "groups")
+    if isinstance(obj, np.ma.MaskedArray):
+        # A masked label is a missing one: None, invalid at its row.
+        labels = np.ma.getdata(obj).astype(object)
+        labels[np.ma.getmaskarray(obj)] = None
+        return _flat(labels, "groups"), None
     if isinstance(obj, np.ndarray):
         return _flat(obj, "groups"), None
     if hasattr(obj, "__array__"):

@@ -138,9 +138,10 @@ impl Estimator for CesEstimator<'_> {
         let [below, neutral, above] = class_sums(cells, &self.classes);
         let w = below.w + neutral.w + above.w;
         let mean = mean(cells, w);
-        let spread: f64 =
-            cells.values.iter().filter(|(_, c)| c.w > 0.0).map(|&(v, c)| c.q * (v as f64 - mean).powi(2)).sum();
-        let se = spread.sqrt() / w;
+        // (Q_c / W) / W rather than Q_c / W^2: see NPS's Wald interval.
+        let variance: f64 =
+            cells.values.iter().filter(|(_, c)| c.w > 0.0).map(|&(v, c)| c.q / w / w * (v as f64 - mean).powi(2)).sum();
+        let se = variance.sqrt();
         let agree = 100.0 * above.w / w;
         let disagree = 100.0 * below.w / w;
         let top = self.classes.hi as f64;

@@ -133,7 +133,7 @@ fn finish_grouped<E: Estimator>(tallied: Tallied, estimator: &E) -> Result<Group
 
 /// Finishes a [`Tally`] on the estimator's scale.
 pub(crate) fn finish_tally<E: Estimator>(estimator: &E, tally: &Tally) -> Result<Scored<E::Result>, Error> {
-    let tallied = tally.on_scale(estimator.classes());
+    let tallied = tally.on_scale(estimator.classes())?;
     if tally.is_grouped() {
         estimator.finish_grouped(tallied).map(Scored::Groups)
     } else {

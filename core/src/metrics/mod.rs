@@ -48,7 +48,7 @@ pub use normal::normal_quantile;
 pub use nps::{nps, nps_grouped, Nps, NpsOptions};
 pub use response::Response;
 pub use servqual::{servqual, Dimension, DimensionGap, ItemGap, Servqual, ServqualOptions, SERVQUAL_22};
-pub use tally::{Cell, RowWeights, Tally};
+pub use tally::{Cell, RowWeights, Tally, MAX_COUNT};
 
 /// What to do with a response that is not a valid answer (NaN, infinite, fractional
 /// or off the scale).
@@ -93,12 +93,13 @@ pub(crate) fn no_negative_zero(x: f64) -> f64 {
     x + 0.0
 }
 
-/// Kish's effective sample size W^2 / Q: exactly W when every weight is one.
+/// Kish's effective sample size W^2 / Q, as W (W / Q) so that W^2 cannot overflow
+/// (weights near 1e154 and more); exactly W when every weight is one.
 pub(crate) fn effective_size(w: f64, q: f64) -> f64 {
     if w == q {
         w
     } else {
-        w * w / q
+        w * (w / q)
     }
 }
 

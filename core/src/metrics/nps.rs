@@ -135,8 +135,13 @@ impl Estimator for NpsEstimator<'_> {
         let theta = share_p - share_d;
         let (centre, se) = match self.options.method {
             NpsMethod::Wald => {
-                let var = p.q * (1.0 - theta).powi(2) + p0.q * theta * theta + d.q * (1.0 + theta).powi(2);
-                (theta, var.sqrt() / w)
+                // Each Q_c / W^2 taken as (Q_c / W) / W: with weights near 1e154 and
+                // more, Q_c times a square, or W^2, would overflow.
+                let share = |q: f64| q / w / w;
+                let var = share(p.q) * (1.0 - theta).powi(2)
+                    + share(p0.q) * theta * theta
+                    + share(d.q) * (1.0 + theta).powi(2);
+                (theta, var.sqrt())
             }
             NpsMethod::AdjustedWald => {
                 let pa = (m * share_p + 0.75) / (m + 3.0);

@@ -11,7 +11,7 @@ use super::super::compare::{Adjust, Against, Compare};
 use super::super::finish::Estimator;
 use super::super::groups::{GroupLabel, Split};
 use super::super::response::Response;
-use super::super::tally::{tally, RowWeights, Tally};
+use super::super::tally::{tally, RowWeights, Tally, MAX_COUNT};
 use super::super::{ces, csat, nps, CesOptions, CsatOptions, NpsMethod, NpsOptions};
 use super::{groups, responses, whole_i64, wrong_type, Args};
 use crate::call::{AsValue, Output};
@@ -138,15 +138,15 @@ impl Scale {
         match self {
             Scale::Nps(o) => {
                 let e = nps::NpsEstimator::new(o)?;
-                finish::<O, _>(&e, t.on_scale(e.classes()), t.is_grouped())
+                finish::<O, _>(&e, t.on_scale(e.classes())?, t.is_grouped())
             }
             Scale::Csat(o) => {
                 let e = csat::CsatEstimator::new(o)?;
-                finish::<O, _>(&e, t.on_scale(e.classes()), t.is_grouped())
+                finish::<O, _>(&e, t.on_scale(e.classes())?, t.is_grouped())
             }
             Scale::Ces(o) => {
                 let e = ces::CesEstimator::new(o)?;
-                finish::<O, _>(&e, t.on_scale(e.classes()), t.is_grouped())
+                finish::<O, _>(&e, t.on_scale(e.classes())?, t.is_grouped())
             }
         }
     }
@@ -211,6 +211,14 @@ fn column(args: &Args<'_>, key: &str) -> Result<Option<Vec<f64>>, Error> {
 
 impl Columns {
     fn read(args: &Args<'_>) -> Result<Columns, Error> {
+        // An integer past 2^53 is no count (SPEC 10), and as a double it would round
+        // to one (2^53 + 1 to 2^53): refused at its index before it is read as one.
+        if let Some(Value::Array(items)) = args.get("counts") {
+            if let Some(i) = items.iter().position(|v| v.as_u64().is_some_and(|u| u > MAX_COUNT)) {
+                let message = format!("count {} is past 2^53", items.get(i).map(Value::to_string).unwrap_or_default());
+                return err(ErrorKind::InvalidValue, crate::error::pointer("/counts", i), message);
+            }
+        }
         Ok(Columns {
             weights: column(args, "weights")?,
             counts: column(args, "counts")?,

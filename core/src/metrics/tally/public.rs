@@ -62,6 +62,10 @@ pub struct Tally {
     input_rows: u64,
     /// Whether weights were given (then sums are checked as weights').
     sums_at: SumsAt,
+    /// Whether a grouped and an ungrouped tally with answers were added: their sum
+    /// has answers without a group, which finishing refuses.
+    #[serde(default)]
+    mixed: bool,
 }
 
 impl Tally {
@@ -142,7 +146,7 @@ impl Tally {
             })
             .collect();
         rows.sort_unstable_by_key(|r| (r.group, r.answer));
-        Ok(Tally { labels, rows, input_rows: responses.len() as u64, sums_at: form.sums_at() })
+        Ok(Tally { labels, rows, input_rows: responses.len() as u64, sums_at: form.sums_at(), mixed: false })
     }
 
     /// Whether the tally is split into groups.
@@ -193,7 +197,15 @@ impl Tally {
     }
 
     /// The groups' answers on a scale, as the estimators read them.
-    pub(crate) fn on_scale(&self, classes: &Classes) -> Tallied {
+    ///
+    /// # Errors
+    /// `invalid_document` at `/groups` when a grouped and an ungrouped tally were
+    /// added (answers without a group).
+    pub(crate) fn on_scale(&self, classes: &Classes) -> Result<Tallied, Error> {
+        if self.mixed {
+            let message = "a grouped and an ungrouped tally were added: some answers have no group";
+            return Err(Error::new(ErrorKind::InvalidDocument, "/groups", message));
+        }
         let count = self.labels.as_ref().map_or(1, Vec::len);
         let mut groups: Vec<GroupCells> = vec![GroupCells::default(); count];
         let mut present = vec![false; count];
@@ -221,7 +233,7 @@ impl Tally {
         let labels = self.labels.clone().unwrap_or_else(|| vec![GroupLabel::Int(0)]);
         let groups = labels.into_iter().zip(groups).zip(present).filter(|(_, p)| *p).map(|(g, _)| g).collect();
         let first_invalid = first_invalid.map(|(row, v)| (usize::try_from(row).unwrap_or(usize::MAX), v));
-        Tallied { groups, first_invalid, form: self.sums_at }
+        Ok(Tallied { groups, first_invalid, form: self.sums_at })
     }
 }
 
@@ -229,9 +241,13 @@ impl Add for Tally {
     type Output = Tally;
 
     /// The tally of both inputs' rows, this one's first: counts add exactly, groups
-    /// keep the order of their first row. Adding a grouped and an ungrouped tally
-    /// keeps the groups and labels the ungrouped rows' group `0`.
+    /// keep the order of their first row. A grouped and an ungrouped tally, both with
+    /// answers, make a tally that finishing refuses (`invalid_document` at `/groups`);
+    /// an empty one adds to either.
     fn add(self, other: Tally) -> Tally {
+        let mixed = self.mixed
+            || other.mixed
+            || (self.labels.is_some() != other.labels.is_some() && !self.rows.is_empty() && !other.rows.is_empty());
         let mut labels = self.labels.clone();
         let mut index: HashMap<GroupLabel, u32> = HashMap::new();
         if let Some(ls) = &labels {
@@ -248,13 +264,16 @@ impl Add for Tally {
             })
         };
         let mut rows = self.rows;
+        // Answers without a group (only in a mixed sum) are kept apart under a label of
+        // their own, never merged into a real group.
+        let no_group = || GroupLabel::Str("\u{0}no group".to_string());
         if grouped && self.labels.is_none() && !rows.is_empty() {
-            let zero = code_of(GroupLabel::Int(0), &mut labels);
-            rows.iter_mut().for_each(|r| r.group = zero);
+            let code = code_of(no_group(), &mut labels);
+            rows.iter_mut().for_each(|r| r.group = code);
         }
         let other_label = |r: &Row| match &other.labels {
-            Some(ls) => ls.get(r.group as usize).cloned().unwrap_or(GroupLabel::Int(0)),
-            None => GroupLabel::Int(0),
+            Some(ls) => ls.get(r.group as usize).cloned().unwrap_or_else(no_group),
+            None => no_group(),
         };
         for r in &other.rows {
             let group = if grouped { code_of(other_label(r), &mut labels) } else { 0 };
@@ -273,6 +292,6 @@ impl Add for Tally {
             (SumsAt::Tally, _) | (_, SumsAt::Tally) => SumsAt::Tally,
             _ => SumsAt::Weights,
         };
-        Tally { labels, rows, input_rows: self.input_rows.saturating_add(other.input_rows), sums_at }
+        Tally { labels, rows, input_rows: self.input_rows.saturating_add(other.input_rows), sums_at, mixed }
     }
 }

@@ -46,7 +46,7 @@ impl Form<'_> {
 }
 
 /// The largest count a row may hold: 2^53, the last integer every double holds.
-const MAX_COUNT: f64 = 9_007_199_254_740_992.0;
+pub const MAX_COUNT: u64 = 1 << 53;
 /// The largest total of the counts: a little below 2^64.
 const MAX_TOTAL: f64 = 1.8e19;
 
@@ -85,7 +85,7 @@ impl<'a> RowWeights<'a> {
             first_bad(
                 c,
                 "/counts",
-                |c| (0.0..=MAX_COUNT).contains(&c) && c.fract() == 0.0,
+                |c| (0.0..=MAX_COUNT as f64).contains(&c) && c.fract() == 0.0,
                 || "a count is a whole number within [0, 2^53]".to_string(),
             )?;
             // Below this total no sum of counts (a cell, a group, a pooled side) can

@@ -38,7 +38,7 @@ fn unit() -> RowWeights<'static> {
 fn three_ways<T: Response>(values: &[T], split: Option<Split<'_>>, classes: &Classes) -> [Option<Tallied>; 3] {
     let histogram = histogram_tally(values, split, classes).ok().flatten();
     let per_row = rows_tally(values, split, Form::Unit, classes).ok();
-    let public = Tally::new(values, split, unit()).ok().map(|t| t.on_scale(classes));
+    let public = Tally::new(values, split, unit()).ok().and_then(|t| t.on_scale(classes).ok());
     [histogram, per_row, public.map(|t| Tallied { form: SumsAt::Counts, ..t })]
 }
 
@@ -86,7 +86,7 @@ fn weighted_rows_and_the_public_tally_agree_to_the_bit() {
     let columns = RowWeights { weights: Some(&weights), ..RowWeights::default() };
     let split = Some(Split::Integers(Codes::I64(&codes)));
     let rows = tally(&values, split, &columns, &NPS).ok();
-    let public = Tally::new(&values, split, columns).ok().map(|t| t.on_scale(&NPS));
+    let public = Tally::new(&values, split, columns).ok().and_then(|t| t.on_scale(&NPS).ok());
     assert!(rows.as_ref().is_some_and(|t| t.groups.len() == 11 && t.form == SumsAt::Weights));
     assert_eq!(rows, public);
 }
@@ -108,6 +108,15 @@ fn a_tally_merged_from_chunks_is_the_whole_tally() {
     }
     assert!(whole.is_some());
     assert_eq!(merged.map(|t| t.on_scale(&NPS)), whole.map(|t| t.on_scale(&NPS)));
+    let mixed = Tally::new(&values, None, unit())
+        .ok()
+        .zip(Tally::new(&values, Some(Split::Integers(Codes::U16(&labels))), unit()).ok());
+    let e = mixed.map(|(a, b)| (a + b).on_scale(&NPS).err().map(|e| (e.kind(), e.path().to_string())));
+    assert_eq!(e, Some(Some((ErrorKind::InvalidDocument, "/groups".into()))));
+    let empty = Tally::new::<u8>(&[], None, unit())
+        .ok()
+        .zip(Tally::new(&values, Some(Split::Integers(Codes::U16(&labels))), unit()).ok());
+    assert!(empty.is_some_and(|(a, b)| (a + b).on_scale(&NPS).is_ok()));
 }
 
 #[test]
