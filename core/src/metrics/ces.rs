@@ -6,6 +6,7 @@ use crate::error::{err, Error, ErrorKind};
 
 use super::compare::{Compare, Side};
 use super::finish::{finish_tally, Estimator, Grouped, Scored};
+use super::funnel::Funnel;
 use super::groups::Split;
 use super::response::{Classes, Response};
 use super::tally::{tally, GroupCells, RowWeights, Tally};
@@ -22,11 +23,19 @@ pub struct CesOptions {
     pub invalid: Invalid,
     /// Grouped only: compare the groups (SPEC 11).
     pub compare: Option<Compare>,
+    /// Grouped only: set the groups in a funnel (SPEC 12.2).
+    pub funnel: Option<Funnel>,
 }
 
 impl Default for CesOptions {
     fn default() -> Self {
-        CesOptions { scale: 7, confidence: DEFAULT_CONFIDENCE, invalid: Invalid::default(), compare: None }
+        CesOptions {
+            scale: 7,
+            confidence: DEFAULT_CONFIDENCE,
+            invalid: Invalid::default(),
+            compare: None,
+            funnel: None,
+        }
     }
 }
 
@@ -181,6 +190,22 @@ impl Estimator for CesEstimator<'_> {
 
     fn compare(&self) -> Option<&Compare> {
         self.options.compare.as_ref()
+    }
+
+    fn funnel(&self) -> Option<&Funnel> {
+        self.options.funnel.as_ref()
+    }
+
+    fn range(&self) -> (f64, f64) {
+        (1.0, self.classes.hi as f64)
+    }
+
+    /// sd0, the pooled answers' weighted standard deviation around their mean.
+    fn unit_spread(&self, pooled: &GroupCells, _target: f64) -> f64 {
+        let w = pooled.total().w;
+        let mean0 = mean(pooled, w);
+        let variance: f64 = pooled.values.iter().map(|&(v, c)| c.w / w * (v as f64 - mean0).powi(2)).sum();
+        variance.sqrt()
     }
 }
 

@@ -6,6 +6,7 @@ use crate::error::{err, Error, ErrorKind};
 
 use super::compare::{Compare, Side};
 use super::finish::{finish_tally, Estimator, Grouped, Scored};
+use super::funnel::Funnel;
 use super::groups::Split;
 use super::response::{Classes, Response};
 use super::tally::{tally, GroupCells, RowWeights, Tally};
@@ -24,11 +25,20 @@ pub struct CsatOptions {
     pub invalid: Invalid,
     /// Grouped only: compare the groups (SPEC 11).
     pub compare: Option<Compare>,
+    /// Grouped only: set the groups in a funnel (SPEC 12.2).
+    pub funnel: Option<Funnel>,
 }
 
 impl Default for CsatOptions {
     fn default() -> Self {
-        CsatOptions { scale: 5, top: 2, confidence: DEFAULT_CONFIDENCE, invalid: Invalid::default(), compare: None }
+        CsatOptions {
+            scale: 5,
+            top: 2,
+            confidence: DEFAULT_CONFIDENCE,
+            invalid: Invalid::default(),
+            compare: None,
+            funnel: None,
+        }
     }
 }
 
@@ -176,6 +186,20 @@ impl Estimator for CsatEstimator<'_> {
 
     fn compare(&self) -> Option<&Compare> {
         self.options.compare.as_ref()
+    }
+
+    fn funnel(&self) -> Option<&Funnel> {
+        self.options.funnel.as_ref()
+    }
+
+    fn range(&self) -> (f64, f64) {
+        (0.0, 100.0)
+    }
+
+    /// 100 sqrt(c (1 - c)), c the target's share: the binomial spread under it.
+    fn unit_spread(&self, _pooled: &GroupCells, target: f64) -> f64 {
+        let c = target / 100.0;
+        100.0 * (c * (1.0 - c)).max(0.0).sqrt()
     }
 }
 

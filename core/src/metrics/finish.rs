@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::error::{Error, ErrorKind};
 
 use super::compare::{compare_groups, Compare, Metric, Side};
+use super::funnel::{funnel, Funnel, FunnelRow, FunnelSummary, Point};
 use super::groups::GroupLabel;
 use super::response::Classes;
 use super::tally::{check_sums, GroupCells, Tallied, Tally};
@@ -30,6 +31,13 @@ pub(crate) trait Estimator {
     fn invalid(&self) -> Invalid;
     /// The comparison asked for, if any.
     fn compare(&self) -> Option<&Compare>;
+    /// The funnel asked for, if any.
+    fn funnel(&self) -> Option<&Funnel>;
+    /// The metric's range (-100..100, 0..100, 1..scale), where funnel limits stop.
+    fn range(&self) -> (f64, f64);
+    /// A group's funnel spread times the square root of its n_eff, from the pooled
+    /// tally of all reported groups and the target (SPEC 12.2).
+    fn unit_spread(&self, pooled: &GroupCells, target: f64) -> f64;
 
     /// Finishes an ungrouped tally (`invalid_document` at `/compare` when a
     /// comparison is asked for: there are no groups).
@@ -39,6 +47,9 @@ pub(crate) trait Estimator {
     {
         if self.compare().is_some() {
             return Err(Error::new(ErrorKind::InvalidDocument, "/compare", "compare needs groups"));
+        }
+        if self.funnel().is_some() {
+            return Err(Error::new(ErrorKind::InvalidDocument, "/funnel", "a funnel needs groups"));
         }
         match reported(tallied, self)?.first() {
             Some((_, cells)) => Ok(self.estimate(cells)),
@@ -61,6 +72,9 @@ pub(crate) trait Estimator {
 pub struct Grouped<T> {
     /// The per-group results.
     pub groups: Vec<GroupResult<T>>,
+    /// With `funnel`: its target, tau^2 and phi (SPEC 12.2); absent without.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funnel: Option<FunnelSummary>,
 }
 
 /// The result of one group, serialised as the result's fields plus `group` (and
@@ -72,6 +86,9 @@ pub struct GroupResult<T> {
     /// The metric over the group's rows.
     #[serde(flatten)]
     pub result: T,
+    /// With `funnel`: the group's z-score, limits and flags; absent without.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funnel: Option<FunnelRow>,
     /// With `compare`: the difference to the other side, `None` inside where there is
     /// nothing to compare with (SPEC 11); absent without `compare`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -122,13 +139,48 @@ fn finish_grouped<E: Estimator>(tallied: Tallied, estimator: &E) -> Result<Group
         }
         None => vec![None; results.len()],
     };
+    let (summary, mut rows) = match estimator.funnel() {
+        Some(f) => {
+            let (summary, rows) = funnel_of(estimator, f, &kept, &results, form)?;
+            (Some(summary), rows.into_iter().map(Some).collect())
+        }
+        None => (None, Vec::new()),
+    };
+    rows.resize(results.len(), None);
     let groups = kept
         .into_iter()
         .zip(results)
         .zip(comparisons)
-        .map(|(((group, _), result), comparison)| GroupResult { group, result, comparison })
+        .zip(rows)
+        .map(|((((group, _), result), comparison), funnel)| GroupResult { group, result, funnel, comparison })
         .collect();
-    Ok(Grouped { groups })
+    Ok(Grouped { groups, funnel: summary })
+}
+
+/// The funnel of the reported groups: the target given or their pooled estimate, each
+/// group's spread from its n_eff.
+fn funnel_of<E: Estimator>(
+    estimator: &E,
+    asked: &Funnel,
+    kept: &[(GroupLabel, GroupCells)],
+    results: &[E::Result],
+    form: super::tally::SumsAt,
+) -> Result<(FunnelSummary, Vec<FunnelRow>), Error> {
+    if kept.is_empty() {
+        return Ok(funnel(&[], asked.target, asked.overdispersion, estimator.range()));
+    }
+    let pooled = GroupCells::pooled(kept.iter().map(|(_, cells)| cells));
+    check_sums(&pooled.total(), form)?;
+    let target = asked.target.unwrap_or_else(|| estimator.side(&estimator.estimate(&pooled)).score);
+    let unit = estimator.unit_spread(&pooled, target);
+    let points: Vec<Point> = results
+        .iter()
+        .map(|r| {
+            let side = estimator.side(r);
+            Point { value: side.score, spread: unit / side.n_eff.sqrt() }
+        })
+        .collect();
+    Ok(funnel(&points, Some(target), asked.overdispersion, estimator.range()))
 }
 
 /// Finishes a [`Tally`] on the estimator's scale.

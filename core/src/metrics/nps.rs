@@ -6,6 +6,7 @@ use crate::error::Error;
 
 use super::compare::{Compare, Side};
 use super::finish::{finish_tally, Estimator, Grouped, Scored};
+use super::funnel::Funnel;
 use super::groups::Split;
 use super::response::{Classes, Response};
 use super::tally::{tally, GroupCells, RowWeights, Tally};
@@ -22,6 +23,8 @@ pub struct NpsOptions {
     pub invalid: Invalid,
     /// Grouped only: compare the groups (SPEC 11).
     pub compare: Option<Compare>,
+    /// Grouped only: set the groups in a funnel (SPEC 12.2).
+    pub funnel: Option<Funnel>,
 }
 
 impl Default for NpsOptions {
@@ -31,6 +34,7 @@ impl Default for NpsOptions {
             confidence: DEFAULT_CONFIDENCE,
             invalid: Invalid::default(),
             compare: None,
+            funnel: None,
         }
     }
 }
@@ -191,6 +195,22 @@ impl Estimator for NpsEstimator<'_> {
 
     fn compare(&self) -> Option<&Compare> {
         self.options.compare.as_ref()
+    }
+
+    fn funnel(&self) -> Option<&Funnel> {
+        self.options.funnel.as_ref()
+    }
+
+    fn range(&self) -> (f64, f64) {
+        (-100.0, 100.0)
+    }
+
+    /// 100 sqrt(V0), V0 = p0 + d0 - (p0 - d0)^2 from the pooled shares.
+    fn unit_spread(&self, pooled: &GroupCells, _target: f64) -> f64 {
+        let [d, p0, p] = class_sums(pooled, &CLASSES);
+        let w = d.w + p0.w + p.w;
+        let (pro, det) = (p.w / w, d.w / w);
+        100.0 * (pro + det - (pro - det).powi(2)).max(0.0).sqrt()
     }
 }
 

@@ -9,6 +9,7 @@ use crate::error::{err, Error, ErrorKind};
 
 use super::super::compare::{Adjust, Against, Compare};
 use super::super::finish::Estimator;
+use super::super::funnel::Funnel;
 use super::super::groups::{GroupLabel, Split};
 use super::super::response::Response;
 use super::super::tally::{tally, RowWeights, Tally, MAX_COUNT};
@@ -40,9 +41,9 @@ impl Scale {
     /// when `name` is not one.
     fn options(name: &str) -> Option<&'static [&'static str]> {
         match name {
-            "nps" => Some(&["method", "confidence", "invalid", "compare", "adjust"]),
-            "csat" => Some(&["scale", "top", "confidence", "invalid", "compare", "adjust"]),
-            "ces" => Some(&["scale", "confidence", "invalid", "compare", "adjust"]),
+            "nps" => Some(&["method", "confidence", "invalid", "compare", "adjust", "funnel"]),
+            "csat" => Some(&["scale", "top", "confidence", "invalid", "compare", "adjust", "funnel"]),
+            "ces" => Some(&["scale", "confidence", "invalid", "compare", "adjust", "funnel"]),
             _ => None,
         }
     }
@@ -60,6 +61,7 @@ impl Scale {
                     confidence: args.number("confidence")?.unwrap_or(defaults.confidence),
                     invalid: args.invalid()?,
                     compare,
+                    funnel: funnel(args, (-100.0, 100.0))?,
                 })
             }
             "csat" => {
@@ -70,15 +72,18 @@ impl Scale {
                     confidence: args.number("confidence")?.unwrap_or(defaults.confidence),
                     invalid: args.invalid()?,
                     compare,
+                    funnel: funnel(args, (0.0, 100.0))?,
                 })
             }
             _ => {
                 let defaults = CesOptions::default();
+                let scale = args.count("scale")?.unwrap_or(defaults.scale);
                 Scale::Ces(CesOptions {
-                    scale: args.count("scale")?.unwrap_or(defaults.scale),
+                    scale,
                     confidence: args.number("confidence")?.unwrap_or(defaults.confidence),
                     invalid: args.invalid()?,
                     compare,
+                    funnel: funnel(args, (1.0, f64::from(scale)))?,
                 })
             }
         };
@@ -97,11 +102,19 @@ impl Scale {
         }
     }
 
-    fn compare(&self) -> Option<&Compare> {
-        match self {
-            Scale::Nps(o) => o.compare.as_ref(),
-            Scale::Csat(o) => o.compare.as_ref(),
-            Scale::Ces(o) => o.compare.as_ref(),
+    /// The members that need groups and are given: `compare`, `funnel`.
+    fn grouped_only(&self) -> Option<&'static str> {
+        let (compare, funnel) = match self {
+            Scale::Nps(o) => (o.compare.is_some(), o.funnel.is_some()),
+            Scale::Csat(o) => (o.compare.is_some(), o.funnel.is_some()),
+            Scale::Ces(o) => (o.compare.is_some(), o.funnel.is_some()),
+        };
+        if compare {
+            Some("compare")
+        } else if funnel {
+            Some("funnel")
+        } else {
+            None
         }
     }
 
@@ -111,8 +124,8 @@ impl Scale {
         groups: Option<Split<'_>>,
         columns: &RowWeights<'_>,
     ) -> Result<O::Out, Error> {
-        if groups.is_none() && self.compare().is_some() {
-            return err(ErrorKind::InvalidDocument, "/compare", "compare needs groups");
+        if let (None, Some(member)) = (&groups, self.grouped_only()) {
+            return err(ErrorKind::InvalidDocument, format!("/{member}"), format!("{member} needs groups"));
         }
         let grouped = groups.is_some();
         match self {
@@ -132,8 +145,8 @@ impl Scale {
     }
 
     fn run_tally<O: Output>(&self, t: &Tally) -> Result<O::Out, Error> {
-        if !t.is_grouped() && self.compare().is_some() {
-            return err(ErrorKind::InvalidDocument, "/compare", "compare needs groups");
+        if let (false, Some(member)) = (t.is_grouped(), self.grouped_only()) {
+            return err(ErrorKind::InvalidDocument, format!("/{member}"), format!("{member} needs groups"));
         }
         match self {
             Scale::Nps(o) => {
@@ -195,6 +208,39 @@ fn compare(args: &Args<'_>) -> Result<Option<Compare>, Error> {
     };
     let words = [("holm", Adjust::Holm), ("bh", Adjust::Bh), ("none", Adjust::None)];
     Ok(Some(Compare { against, adjust: args.word("adjust", &words)?.unwrap_or_default() }))
+}
+
+/// `funnel` (SPEC 12.2): `true`, or `{target, overdispersion}` (both optional, null
+/// being absent), the target within the metric's `range`; `false` or null is none.
+fn funnel(args: &Args<'_>, range: (f64, f64)) -> Result<Option<Funnel>, Error> {
+    let bad = |why: &str| Error::new(ErrorKind::InvalidDocument, "/funnel", why.to_string());
+    let shape = "a funnel is true, false, or {\"target\": NUMBER, \"overdispersion\": BOOLEAN}";
+    let members = match args.get("funnel") {
+        None | Some(Value::Bool(false)) => return Ok(None),
+        Some(Value::Bool(true)) => return Ok(Some(Funnel::default())),
+        Some(Value::Object(members)) => members,
+        Some(_) => return Err(bad(shape)),
+    };
+    if members.keys().any(|k| k != "target" && k != "overdispersion") {
+        return Err(bad(shape));
+    }
+    let target = match members.get("target") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => n.as_f64(),
+        Some(_) => return Err(bad(shape)),
+    };
+    let overdispersion = match members.get("overdispersion") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(bad(shape)),
+    };
+    if let Some(t) = target {
+        if !(range.0..=range.1).contains(&t) {
+            let message = format!("the funnel's target {t} is outside the metric's range {}..{}", range.0, range.1);
+            return err(ErrorKind::InvalidValue, "/funnel/target", message);
+        }
+    }
+    Ok(Some(Funnel { target, overdispersion }))
 }
 
 /// A numeric column among the keyword arguments: anything inside it that is not a
