@@ -20,8 +20,8 @@ proptest! {
     ) {
         let skip = Invalid::Skip;
         let n = NpsOptions { confidence, invalid: skip, ..NpsOptions::default() };
-        let c = CsatOptions { scale, top, confidence, invalid: skip, compare: None };
-        let e = CesOptions { scale, confidence, invalid: skip, compare: None };
+        let c = CsatOptions { scale, top, confidence, invalid: skip, compare: None, funnel: None };
+        let e = CesOptions { scale, confidence, invalid: skip, compare: None, funnel: None };
         if let Ok(r) = nps(&values, &n) {
             prop_assert_eq!(r.n + r.skipped, values.len() as u64);
             prop_assert!(r.ci_low <= r.ci_high && r.ci_low >= -100.0 && r.ci_high <= 100.0);
