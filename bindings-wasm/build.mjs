@@ -98,11 +98,11 @@ ${cachedViews(glue)}
  * The two modules: the crate, its file stem, and the gzipped size in bytes it may not
  * exceed, a guard a little above each one's size so that neither grows unnoticed.
  * Issue 4 asked for the main module under 150 KB gzipped; weights, tallies and
- * comparisons (SPEC 10, 11) and the magnitude checks (SPEC 8) took it from 149,062 to 172,011 bytes (BENCHMARKS.md).
+ * comparisons (SPEC 10, 11), the magnitude checks (SPEC 8), score_units and funnels (SPEC 12) took it from 149,062 to 190,789 bytes (BENCHMARKS.md).
  * The renderer, loaded only to draw, went from 123,991 to 129,075 with the forest plot.
  */
 const MODULES = [
-  { crate: "servex-wasm", stem: "servex_wasm", guard: 175_000 },
+  { crate: "servex-wasm", stem: "servex_wasm", guard: 193_000 },
   { crate: "servex-wasm-render", stem: "servex_wasm_render", guard: 130_000 },
 ];
 
@@ -110,6 +110,7 @@ const API_NAMES = [
   "ServexError",
   "ERROR_KINDS",
   "score",
+  "scoreUnits",
   "catalogue",
   "renderHtml",
   "renderSvg",

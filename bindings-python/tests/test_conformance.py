@@ -15,12 +15,14 @@ def run(call: str, data: Any) -> Dict[str, Any]:
         return servex.score(data).to_dict()
     if call == "catalogue":
         return servex.catalogue(**data).to_dict()
+    if call == "score_units":
+        return servex.score_units(data).to_dict()
     return getattr(servex, call)(**data).to_dict()
 
 
 def test_there_are_cases_of_every_call() -> None:
     calls = {c["call"] for c in CASES}
-    assert {"score", "catalogue", "nps", "csat", "ces", "servqual", "kano"} <= calls
+    assert {"score", "score_units", "catalogue", "nps", "csat", "ces", "servqual", "kano"} <= calls
     assert len(CASES) >= 90
 
 

@@ -262,6 +262,7 @@ function makeApi(backend) {
     ServexError,
     ERROR_KINDS,
     score: (document) => invoke(main, "score", document, true),
+    scoreUnits: (input) => invoke(main, "score_units", input, true),
     catalogue: (input) => invoke(main, "catalogue", input === undefined ? {} : input, false),
     nps: scaleMetric("nps"),
     csat: scaleMetric("csat"),

@@ -378,8 +378,31 @@ export type GroupLabel = string | number;
 
 /** Results per group, in order of first appearance; groups with no valid response are left out. */
 export interface Grouped<R> {
-  /** `comparison` is present only when the call had `compare`. */
-  groups: (R & { group: GroupLabel; comparison?: Comparison | null })[];
+  /** `comparison` is present only when the call had `compare`, `funnel` only with `funnel`. */
+  groups: (R & { group: GroupLabel; comparison?: Comparison | null; funnel?: FunnelRow })[];
+  /** With `funnel`: the common target, tau^2 and phi (SPEC 12.2). */
+  funnel?: FunnelSummary;
+}
+
+/** What `funnel` takes: `true`, or the target and whether to allow for overdispersion. */
+export type Funnel = boolean | { target?: number | null; overdispersion?: boolean | null };
+
+/** A group's place in the funnel: its z-score, the 95 % and 99.8 % limits and flags. */
+export interface FunnelRow {
+  z: number | null;
+  lower_95: number;
+  upper_95: number;
+  lower_998: number;
+  upper_998: number;
+  warning: "high" | "low" | null;
+  flag: "high" | "low" | null;
+}
+
+/** The funnel of a grouped result. */
+export interface FunnelSummary {
+  target: number | null;
+  tau2: number;
+  phi: number | null;
 }
 
 /** A group's difference to the other side (SPEC 11), on the metric's own scale. */
@@ -417,6 +440,8 @@ interface ResponsesInput {
   compare?: Compare | null;
   /** With compare: the p-value adjustment (default "holm"). */
   adjust?: "holm" | "bh" | "none" | null;
+  /** Grouped only: funnel limits around a common target (SPEC 12.2). */
+  funnel?: Funnel | null;
 }
 
 /** Input of `nps()`: responses 0 to 10. */
@@ -590,6 +615,57 @@ export declare function initRenderSync(input: BufferSource | WebAssembly.Module)
 
 /** Scores a scorecard document (an object or its JSON text). Throws `ServexError`. */
 export declare function score(document: ScorecardDocument | string): Report;
+
+/** One unit of `scoreUnits`' input: its values and history by indicator id. */
+export interface UnitInput {
+  id: string;
+  title?: string | null;
+  values?: { [indicator: string]: number | null } | null;
+  history?: { [indicator: string]: HistoryPoint[] } | null;
+  meta?: unknown;
+}
+
+/** Input of `scoreUnits`: a template scorecard and the units scored on it. */
+export interface UnitsInput {
+  servex?: 1 | null;
+  scorecard: ScorecardDocument;
+  units: UnitInput[];
+}
+
+/** One unit's figures, as `score` gives them for its document, and its rank. */
+export interface UnitRow {
+  id: string;
+  title: string | null;
+  score: number | null;
+  model_score: number | null;
+  status: Status;
+  coverage: number | null;
+  level_attained: number;
+  outcome: string;
+  focus_level: number | null;
+  rank: number | null;
+  perspectives: { [id: string]: number | null };
+  dimensions: { [id: string]: number | null };
+  elements: { [id: string]: number | null };
+  meta: unknown;
+}
+
+/** The result of `scoreUnits` (SPEC 12.1). */
+export interface UnitsResult {
+  servex: 1;
+  framework: string;
+  units: UnitRow[];
+  summary: {
+    units: number;
+    scored: number;
+    score: { mean: number | null; min: number | null; q1: number | null; median: number | null; q3: number | null; max: number | null };
+    levels: number[];
+  };
+  indicators: { id: string; values: number; missing: number; green: number; amber: number; red: number; mean_progress: number | null }[];
+}
+
+/** Scores many units (branches, sites, teams) on one template scorecard (SPEC 12.1). */
+export declare function scoreUnits(input: UnitsInput | string): UnitsResult;
 
 /** The framework named by `{framework}` (the built-in ISO 23592 by default), defaults filled in. */
 export declare function catalogue(input?: CatalogueInput): Framework;

@@ -24,9 +24,12 @@ export function loadCases() {
   );
 }
 
+/** The package's name of each call: snake_case in the SPEC, camelCase in JavaScript. */
+const CALL_NAMES = { score_units: "scoreUnits" };
+
 /** Runs a case through the public API: `score(doc)`, `catalogue(input)`, `nps(input)`, ... */
 export function runCase(api, c) {
-  const fn = api[c.call];
+  const fn = api[CALL_NAMES[c.call] ?? c.call];
   if (typeof fn !== "function") throw new Error(`the package has no ${c.call}()`);
   return fn(c.input);
 }

@@ -42,6 +42,9 @@ struct Cli {
 enum Command {
     /// Score a scorecard document (JSON) into a report: perspectives, elements, pyramid, gaps.
     Score(InputArg),
+    /// Score many units (branches, sites, teams) on one template: {"scorecard", "units"} (SPEC 12.1).
+    #[command(name = "score-units", alias = "score_units")]
+    ScoreUnits(InputArg),
     /// Print a framework with its defaults filled in (the built-in ISO 23592 one by default).
     Catalogue(CatalogueArgs),
     /// Net Promoter Score with a confidence interval, from {"responses": [0..10, ...], ...};
@@ -140,6 +143,7 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<Option<String>, Failure> {
     let (name, arg) = match command {
         Command::Score(arg) => return score(&Source::from_arg(&arg.input)).map(Some),
+        Command::ScoreUnits(arg) => ("score_units", arg),
         Command::Nps(args) => return scale("nps", &args).map(Some),
         Command::Csat(args) => return scale("csat", &args).map(Some),
         Command::Ces(args) => return scale("ces", &args).map(Some),

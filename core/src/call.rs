@@ -8,7 +8,7 @@ use crate::framework::{self, Framework};
 use crate::scorecard::{score, Scorecard};
 
 /// The names [`call`] answers to.
-pub const CALLS: [&str; 7] = ["score", "catalogue", "nps", "csat", "ces", "servqual", "kano"];
+pub const CALLS: [&str; 8] = ["score", "catalogue", "score_units", "nps", "csat", "ces", "servqual", "kano"];
 
 /// Runs one call of the contract on its JSON input (SPEC 9): `score` takes the
 /// document, `catalogue` takes `{framework}`, each metric its keyword arguments.
@@ -95,6 +95,7 @@ fn dispatch<O: Output>(name: &str, input: &Value) -> Result<O::Out, Error> {
     match name {
         "score" => O::write(score(&Scorecard::from_json(input)?)?),
         "catalogue" => O::write(catalogue(input)?),
+        "score_units" => O::tree(crate::units::score_units(input)?),
         _ => O::tree(crate::metrics::call(name, input).unwrap_or_else(|| {
             // Written out rather than joined: `join` alone costs a kilobyte of WebAssembly.
             let mut message = format!("unknown call {name:?}; the calls are ");

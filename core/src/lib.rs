@@ -9,6 +9,7 @@ pub mod metrics;
 pub mod report;
 pub mod sample;
 pub mod scorecard;
+pub mod units;
 
 pub use call::{call, call_text, call_with, catalogue, Output, CALLS};
 pub use error::{Error, ErrorKind};

@@ -38,6 +38,7 @@ from ._results import (
     Report,
     Result,
     ServqualResult,
+    UnitsResult,
 )
 from ._scorecard import Scorecard
 from ._tally import Tally
@@ -46,6 +47,7 @@ __version__: str = _servex.__version__
 
 __all__ = [
     "score",
+    "score_units",
     "catalogue",
     "sample",
     "nps",
@@ -64,6 +66,7 @@ __all__ = [
     "GroupedResult",
     "ServqualResult",
     "KanoResult",
+    "UnitsResult",
     "ServexError",
     "InvalidJsonError",
     "InvalidDocumentError",
@@ -97,6 +100,18 @@ def score(doc: Union[Mapping[str, Any], str, Scorecard]) -> Report:
     return Report(_servex.call("score", doc), doc)
 
 
+def score_units(doc: Union[Mapping[str, Any], str]) -> UnitsResult:
+    """Scores many units (branches, sites, teams) on one template scorecard: ``doc``
+    is ``{"scorecard": ..., "units": [{"id", "title", "values", "history", "meta"}]}``
+    (a dict or JSON text; SPEC 12.1). Each unit's scores, its rank, a summary with
+    quartiles and per-indicator status counts."""
+    if isinstance(doc, str):
+        return UnitsResult(_servex.call_json("score_units", doc))
+    if not isinstance(doc, dict) and isinstance(doc, Mapping):
+        doc = dict(doc)
+    return UnitsResult(_servex.call("score_units", doc))
+
+
 def catalogue(framework: Union[str, Mapping[str, Any]] = "iso23592:2021") -> Framework:
     """The framework named by ``framework`` (a built-in id or a framework dict), with
     defaults filled in: principles, dimensions, elements, levels, perspectives."""
@@ -111,6 +126,9 @@ def sample() -> Scorecard:
 #: What ``compare=`` takes (SPEC 11): ``"first"``, ``"previous"``, ``"rest"`` or
 #: ``{"group": label}``.
 Compare = Union[str, Mapping[str, Any]]
+
+#: What ``funnel=`` takes (SPEC 12.2): ``True``, or ``{"target": ..., "overdispersion": ...}``.
+Funnel = Union[bool, Mapping[str, Any]]
 
 
 def _columns(weights: Optional[Column], counts: Optional[Column], weights_sq: Optional[Column]) -> Dict[str, Any]:
@@ -130,8 +148,9 @@ def _scale_metric(
 ) -> Any:
     column = responses_column(responses)
     labels, categories = groups_column(groups)
-    if isinstance(options.get("compare"), Mapping):
-        options["compare"] = dict(options["compare"])
+    for key in ("compare", "funnel"):
+        if isinstance(options.get(key), Mapping):
+            options[key] = dict(options[key])
     data = _servex.scale_metric(name, column, options, labels, categories, **columns)
     if groups is None:
         return {"nps": NpsResult, "csat": CsatResult, "ces": CesResult}[name](data)
@@ -163,6 +182,7 @@ def nps(
     weights_sq: Optional[Column] = None,
     compare: Optional[Compare] = None,
     adjust: Optional[str] = None,
+    funnel: Optional[Funnel] = None,
 ) -> GroupedResult[NpsResult]: ...
 def nps(
     responses: Column,
@@ -176,6 +196,7 @@ def nps(
     weights_sq: Optional[Column] = None,
     compare: Optional[Compare] = None,
     adjust: Optional[str] = None,
+    funnel: Optional[Funnel] = None,
 ) -> Union[NpsResult, GroupedResult[NpsResult]]:
     """Net Promoter Score of 0..10 answers, on -100..100, with a confidence interval
     (``method`` ``"adjusted_wald"`` or ``"wald"``). With ``groups`` (one label per
@@ -187,8 +208,17 @@ def nps(
     (with both: a tally's squared-weight sums) are columns parallel to ``responses``
     (SPEC 10). With ``groups``, ``compare`` (``"first"``, ``"previous"``, ``"rest"``
     or ``{"group": label}``) tests each group's difference, the p-values adjusted by
-    ``adjust`` (``"holm"`` by default, ``"bh"`` or ``"none"``; SPEC 11)."""
-    options = {"method": method, "confidence": confidence, "invalid": invalid, "compare": compare, "adjust": adjust}
+    ``adjust`` (``"holm"`` by default, ``"bh"`` or ``"none"``; SPEC 11), and
+    ``funnel`` (``True`` or ``{"target": ..., "overdispersion": True}``) sets every
+    group against a common target with funnel limits (SPEC 12.2)."""
+    options = {
+        "method": method,
+        "confidence": confidence,
+        "invalid": invalid,
+        "compare": compare,
+        "adjust": adjust,
+        "funnel": funnel,
+    }
     result: Union[NpsResult, GroupedResult[NpsResult]] = _scale_metric(
         "nps", responses, groups, _columns(weights, counts, weights_sq), options
     )
@@ -222,6 +252,7 @@ def csat(
     weights_sq: Optional[Column] = None,
     compare: Optional[Compare] = None,
     adjust: Optional[str] = None,
+    funnel: Optional[Funnel] = None,
 ) -> GroupedResult[CsatResult]: ...
 def csat(
     responses: Column,
@@ -236,6 +267,7 @@ def csat(
     weights_sq: Optional[Column] = None,
     compare: Optional[Compare] = None,
     adjust: Optional[str] = None,
+    funnel: Optional[Funnel] = None,
 ) -> Union[CsatResult, GroupedResult[CsatResult]]:
     """Customer satisfaction: the share (0..100) of answers in the ``top`` boxes of a
     1..``scale`` scale, with a Wilson interval; ``groups``, ``invalid``, the columns and
@@ -247,6 +279,7 @@ def csat(
         "invalid": invalid,
         "compare": compare,
         "adjust": adjust,
+        "funnel": funnel,
     }
     result: Union[CsatResult, GroupedResult[CsatResult]] = _scale_metric(
         "csat", responses, groups, _columns(weights, counts, weights_sq), options
@@ -279,6 +312,7 @@ def ces(
     weights_sq: Optional[Column] = None,
     compare: Optional[Compare] = None,
     adjust: Optional[str] = None,
+    funnel: Optional[Funnel] = None,
 ) -> GroupedResult[CesResult]: ...
 def ces(
     responses: Column,
@@ -292,11 +326,19 @@ def ces(
     weights_sq: Optional[Column] = None,
     compare: Optional[Compare] = None,
     adjust: Optional[str] = None,
+    funnel: Optional[Funnel] = None,
 ) -> Union[CesResult, GroupedResult[CesResult]]:
     """Customer effort score on a 1..``scale`` agreement scale (higher is easier): mean
     with its interval, agree, disagree and net (percentages); ``groups``, ``invalid``,
     the columns and ``compare`` as for ``nps``."""
-    options = {"scale": scale, "confidence": confidence, "invalid": invalid, "compare": compare, "adjust": adjust}
+    options = {
+        "scale": scale,
+        "confidence": confidence,
+        "invalid": invalid,
+        "compare": compare,
+        "adjust": adjust,
+        "funnel": funnel,
+    }
     result: Union[CesResult, GroupedResult[CesResult]] = _scale_metric(
         "ces", responses, groups, _columns(weights, counts, weights_sq), options
     )

@@ -21,6 +21,7 @@ __all__ = [
     "GroupedResult",
     "ServqualResult",
     "KanoResult",
+    "UnitsResult",
 ]
 
 
@@ -449,6 +450,18 @@ _COMPARISON_COLUMNS = {
     "significant": "significant",
 }
 
+#: A funnel row's fields (SPEC 12.2) as DataFrame columns; `z` is prefixed, so that it
+#: does not shadow a comparison's.
+_FUNNEL_COLUMNS = {
+    "z": "funnel_z",
+    "lower_95": "lower_95",
+    "upper_95": "upper_95",
+    "lower_998": "lower_998",
+    "upper_998": "upper_998",
+    "warning": "warning",
+    "flag": "flag",
+}
+
 
 class GroupedResult(Result, Generic[M]):
     """One metric result per group, in order of first appearance (SPEC 7)."""
@@ -513,17 +526,26 @@ class GroupedResult(Result, Generic[M]):
                 return copy.deepcopy(g.get("comparison"))
         raise KeyError(label)
 
+    @property
+    def funnel(self) -> Optional[Dict[str, Any]]:
+        """With ``funnel=``: its target, tau2 and phi (SPEC 12.2); None without."""
+        return copy.deepcopy(self._data.get("funnel"))
+
     def _columns(self) -> Tuple[str, ...]:
-        metric: Tuple[str, ...] = ("group", *_METRICS[self._metric].COLUMNS)
-        return (*metric, *_COMPARISON_COLUMNS.values()) if self.compared else metric
+        columns: Tuple[str, ...] = ("group", *_METRICS[self._metric].COLUMNS)
+        if "funnel" in self._data:
+            columns = (*columns, *_FUNNEL_COLUMNS.values())
+        return (*columns, *_COMPARISON_COLUMNS.values()) if self.compared else columns
 
     def _rows(self) -> List[Dict[str, Any]]:
-        if not self.compared:
-            return list(self._data["groups"])
         rows = []
         for g in self._data["groups"]:
-            c = g.get("comparison") or {}
-            rows.append(dict(g, **{column: c.get(field) for field, column in _COMPARISON_COLUMNS.items()}))
+            row = dict(g)
+            for member, names in (("funnel", _FUNNEL_COLUMNS), ("comparison", _COMPARISON_COLUMNS)):
+                if member in g:
+                    values = g.get(member) or {}
+                    row.update({column: values.get(field) for field, column in names.items()})
+            rows.append(row)
         return rows
 
     def _table(self) -> Table:
@@ -643,3 +665,55 @@ class KanoResult(Result):
         t = self._table()
         rows = [dict(zip(t.columns, values)) for values in zip(*t.columns.values())]
         return html_table(self.COLUMNS, rows, "Kano")
+
+
+class UnitsResult(Result):
+    """Many units scored on one template (SPEC 12.1): each unit's scores and rank, a
+    summary with quartiles, per-indicator status counts."""
+
+    __slots__ = ()
+    COLUMNS = ("id", "title", "score", "model_score", "status", "coverage", "level_attained", "outcome",
+               "focus_level", "rank")  # fmt: skip
+
+    @property
+    def units(self) -> List[Dict[str, Any]]:
+        return list(self._get("units"))
+
+    @property
+    def summary(self) -> Dict[str, Any]:
+        return dict(self._get("summary"))
+
+    @property
+    def indicators(self) -> List[Dict[str, Any]]:
+        return list(self._get("indicators"))
+
+    def _table(self) -> Table:
+        units = self._data["units"]
+        rows = []
+        extra: List[str] = []
+        for u in units:
+            row = {c: u.get(c) for c in self.COLUMNS}
+            for view in ("perspectives", "dimensions", "elements"):
+                for key, value in (u.get(view) or {}).items():
+                    name = f"{view[:-1]}:{key}"
+                    if name not in extra:
+                        extra.append(name)
+                    row[name] = value
+            rows.append(row)
+        return Table((*self.COLUMNS, *extra), rows)
+
+    def to_pandas(self) -> Any:
+        """One row per unit: its scores, rank, level, and each perspective's,
+        dimension's and element's score (columns ``perspective:ID`` and so on)."""
+        return to_pandas(self._table())
+
+    def to_polars(self) -> Any:
+        """As ``to_pandas``, with polars."""
+        return to_polars(self._table())
+
+    def __repr__(self) -> str:
+        s = self._data["summary"]
+        return f"<UnitsResult {s['units']} units, {s['scored']} scored, median {fmt(s['score']['median'])}>"
+
+    def _repr_html_(self) -> str:
+        return html_table(self.COLUMNS, self._data["units"], "Units")

@@ -107,8 +107,9 @@ class Tally:
         return columns
 
     def _finish(self, name: str, options: Dict[str, Any]) -> Any:
-        if isinstance(options.get("compare"), dict):
-            options["compare"] = dict(options["compare"])
+        for key in ("compare", "funnel"):
+            if isinstance(options.get(key), dict):
+                options[key] = dict(options[key])
         data = self._native.finish(name, options)
         if self.grouped:
             return GroupedResult(data, name)
@@ -122,9 +123,10 @@ class Tally:
         invalid: str = "error",
         compare: Any = None,
         adjust: Optional[str] = None,
+        funnel: Any = None,
     ) -> Any:
         """NPS from the tally (per group when grouped), options as ``servex.nps``."""
-        options = {"method": method, "confidence": confidence, "invalid": invalid, "compare": compare, "adjust": adjust}
+        options = {"method": method, "confidence": confidence, "invalid": invalid, "compare": compare, "adjust": adjust, "funnel": funnel}
         return self._finish("nps", options)
 
     def csat(
@@ -136,6 +138,7 @@ class Tally:
         invalid: str = "error",
         compare: Any = None,
         adjust: Optional[str] = None,
+        funnel: Any = None,
     ) -> Any:
         """CSAT from the tally, options as ``servex.csat``."""
         options = {
@@ -145,6 +148,7 @@ class Tally:
             "invalid": invalid,
             "compare": compare,
             "adjust": adjust,
+            "funnel": funnel,
         }
         return self._finish("csat", options)
 
@@ -156,9 +160,10 @@ class Tally:
         invalid: str = "error",
         compare: Any = None,
         adjust: Optional[str] = None,
+        funnel: Any = None,
     ) -> Any:
         """CES from the tally, options as ``servex.ces``."""
-        options = {"scale": scale, "confidence": confidence, "invalid": invalid, "compare": compare, "adjust": adjust}
+        options = {"scale": scale, "confidence": confidence, "invalid": invalid, "compare": compare, "adjust": adjust, "funnel": funnel}
         return self._finish("ces", options)
 
     def __repr__(self) -> str:

@@ -16,11 +16,14 @@ import {
   renderHtml,
   renderSvg,
   score,
+  scoreUnits,
   servqual,
   version,
 } from "servex";
 import type {
   CesResult,
+  FunnelRow,
+  UnitsResult,
   Chart,
   Comparison,
   CsatResult,
@@ -92,6 +95,11 @@ const pValue: number | null | undefined = comparison?.p_adjusted;
 const tallied = csat({ responses: [5, 4, 1], counts: [10, 3, 2], weights: [9.5, 3, 2.5], weights_sq: [9.1, 3, 3.2] });
 const effective: number = tallied.n_eff;
 const forest: string = renderComparison(weighted);
+const funnelled = nps({ responses: [9, 3, 10, 7], groups: ["a", "b", "a", "b"], funnel: { overdispersion: true } });
+const place: FunnelRow | undefined = funnelled.groups[0]?.funnel;
+const tau2: number | undefined = funnelled.funnel?.tau2;
+const units: UnitsResult = scoreUnits({ scorecard: doc, units: [{ id: "north", values: { nps: 40 } }] });
+const median: number | null = units.summary.score.median;
 const s: ServqualResult = servqual({
   expectations: [[5, 6], [6, null]],
   perceptions: [new Float64Array([6, 6]), [5, 7]],
@@ -115,7 +123,7 @@ try {
 }
 const kinds: readonly ErrorKind[] = ERROR_KINDS;
 
-console.log(page, bare, drawing, forest, eInterval, pValue, effective);
+console.log(page, bare, drawing, forest, eInterval, pValue, effective, place, tau2, median);
 console.log(headline, status, direction, levelNames, focus, same, elementTitles, n, typed, label, fast, c, eNet, s, category, v, kinds);
 
 // @ts-expect-error: a document needs indicators.

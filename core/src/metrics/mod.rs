@@ -42,6 +42,7 @@ pub use codes::{Codes, GroupCode};
 pub use compare::{Adjust, Against, Compare, Comparison};
 pub use csat::{csat, csat_grouped, Csat, CsatOptions};
 pub use finish::{GroupResult, Grouped, Scored};
+pub(crate) use funnel::quantile;
 pub use funnel::{Funnel, FunnelRow, FunnelSummary};
 pub use groups::{GroupLabel, Groups, Split};
 pub use kano::{kano, AttributeLabel, Kano, KanoAttribute, KanoCategory, KanoCounts};

@@ -26,12 +26,8 @@ pub fn cases_dir() -> PathBuf {
 
 /// Every case of every `tests/*.json` file, in file then case order.
 pub fn load_cases() -> Vec<Case> {
-    load_cases_in(&cases_dir())
-}
-
-/// Every case of every JSON file in `dir`, in file then case order.
-pub fn load_cases_in(dir: &Path) -> Vec<Case> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+    let dir = cases_dir();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("the cases' folder is readable")
         .map(|entry| entry.expect("a folder entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))

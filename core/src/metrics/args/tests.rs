@@ -167,7 +167,8 @@ fn nulls_are_absent_and_labels_are_as_given() {
 #[test]
 fn json_front_and_slice_api_agree() {
     let responses = [10u8, 9, 8, 7, 6, 0, 10, 9, 3, 10];
-    let options = NpsOptions { method: NpsMethod::Wald, confidence: 0.9, invalid: Invalid::Error, compare: None, funnel: None };
+    let options =
+        NpsOptions { method: NpsMethod::Wald, confidence: 0.9, invalid: Invalid::Error, compare: None, funnel: None };
     let direct = nps(&responses, &options).ok().and_then(|r| serde_json::to_value(r).ok());
     let via_json = success("nps", json!({"responses": responses, "method": "wald", "confidence": 0.9}));
     assert_eq!(direct, Some(via_json));
