@@ -6,21 +6,9 @@
 //! `cargo run --release -p servex-benches --example grouped_kernel [ROWS] [GROUPS]`
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use servex::metrics::{csat_grouped, nps, nps_grouped, Codes, CsatOptions, GroupLabel, Groups, NpsOptions, Split};
-use servex_benches::{answers_u8, group_codes};
-
-fn median(mut f: impl FnMut() -> u64, reps: usize) -> f64 {
-    let mut ts = Vec::new();
-    for _ in 0..reps {
-        let t = Instant::now();
-        black_box(f());
-        ts.push(t.elapsed().as_secs_f64());
-    }
-    ts.sort_by(f64::total_cmp);
-    ts.get(reps / 2).copied().unwrap_or_default()
-}
+use servex_benches::{answers_u8, group_codes, median_seconds};
 
 fn main() {
     let mut args = std::env::args().skip(1).map(|s| s.parse::<usize>().ok());
@@ -33,7 +21,7 @@ fn main() {
     let per = |t: f64| t * 1e9 / rows as f64;
     let reps = 9;
     let options = NpsOptions::default();
-    let floor = median(
+    let floor = median_seconds(
         || {
             let a: u64 = black_box(&values).iter().map(|&v| u64::from(v)).sum();
             let b: u64 = black_box(&codes).iter().map(|&c| u64::from(c)).sum();
@@ -41,20 +29,23 @@ fn main() {
         },
         reps,
     );
-    let kernel = median(|| nps_grouped(&values, &built, &options).map(|g| g.groups.len() as u64).unwrap_or(0), reps);
+    let kernel =
+        median_seconds(|| nps_grouped(&values, &built, &options).map(|g| g.groups.len() as u64).unwrap_or(0), reps);
     // The codes as raw integer labels, grouped in the call, as the Python and
     // JavaScript calls do.
     let labels_of = || Split::Integers(Codes::U32(black_box(&codes)));
-    let with_labels =
-        median(|| nps_grouped(&values, labels_of(), &options).map(|g| g.groups.len() as u64).unwrap_or(0), reps);
-    let ungrouped = median(|| nps(black_box(&values), &options).map(|r| r.n).unwrap_or(0), reps);
+    let with_labels = median_seconds(
+        || nps_grouped(&values, labels_of(), &options).map(|g| g.groups.len() as u64).unwrap_or(0),
+        reps,
+    );
+    let ungrouped = median_seconds(|| nps(black_box(&values), &options).map(|r| r.n).unwrap_or(0), reps);
     let satisfaction = answers_u8(rows, 4, 2).into_iter().map(|v| v + 1).collect::<Vec<u8>>();
     let csat_options = CsatOptions::default();
-    let csat_with_labels = median(
+    let csat_with_labels = median_seconds(
         || csat_grouped(&satisfaction, labels_of(), &csat_options).map(|g| g.groups.len() as u64).unwrap_or(0),
         reps,
     );
-    let plain = median(
+    let plain = median_seconds(
         || {
             let mut h = vec![0u32; (groups as usize) << 4];
             for (&v, &c) in black_box(&values).iter().zip(black_box(&codes)) {
@@ -62,7 +53,7 @@ fn main() {
                     *x += 1;
                 }
             }
-            h.iter().map(|&x| u64::from(x)).sum()
+            h.iter().map(|&x| u64::from(x)).sum::<u64>()
         },
         reps,
     );

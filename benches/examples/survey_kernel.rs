@@ -5,23 +5,9 @@
 //!
 //! `cargo run --release -p servex-benches --example survey_kernel [ROWS] [GROUPS]`
 
-use std::hint::black_box;
-use std::time::Instant;
-
 use serde_json::json;
 use servex::metrics::{Codes, GroupLabel, Groups, RowWeights, ScaleMetric, Split, Tally};
-use servex_benches::{answers_u8, design_weights, group_codes};
-
-fn median(mut f: impl FnMut() -> usize, reps: usize) -> f64 {
-    let mut ts = Vec::new();
-    for _ in 0..reps {
-        let t = Instant::now();
-        black_box(f());
-        ts.push(t.elapsed().as_secs_f64());
-    }
-    ts.sort_by(f64::total_cmp);
-    ts.get(reps / 2).copied().unwrap_or_default()
-}
+use servex_benches::{answers_u8, design_weights, group_codes, median_seconds};
 
 fn main() {
     let mut args = std::env::args().skip(1).map(|s| s.parse::<usize>().ok());
@@ -35,10 +21,13 @@ fn main() {
     let metric = ScaleMetric::from_options("nps", &json!({})).expect("options");
     let reps = 9;
     let count = |v: Result<serde_json::Value, servex::Error>| v.map(|v| v["groups"].as_array().map_or(0, Vec::len));
-    let unweighted =
-        median(|| count(metric.run(&values, Some(Split::Groups(&built)), RowWeights::default())).unwrap_or(0), reps);
+    let unweighted = median_seconds(
+        || count(metric.run(&values, Some(Split::Groups(&built)), RowWeights::default())).unwrap_or(0),
+        reps,
+    );
     let columns = RowWeights { weights: Some(&weights), ..RowWeights::default() };
-    let weighted = median(|| count(metric.run(&values, Some(Split::Groups(&built)), columns)).unwrap_or(0), reps);
+    let weighted =
+        median_seconds(|| count(metric.run(&values, Some(Split::Groups(&built)), columns)).unwrap_or(0), reps);
     // The tally a database would hand over: one row per group and answer.
     let tally = Tally::new(&values, Some(Split::Integers(Codes::U32(&codes))), columns).expect("tally");
     let cells: Vec<_> = tally.rows().collect();
@@ -54,14 +43,18 @@ fn main() {
     let t_w: Vec<f64> = cells.iter().map(|c| c.2.w).collect();
     let t_q: Vec<f64> = cells.iter().map(|c| c.2.q).collect();
     let tally_columns = RowWeights { weights: Some(&t_w), counts: Some(&t_counts), weights_sq: Some(&t_q) };
-    let from_tally = median(
+    let from_tally = median_seconds(
         || count(metric.run(&t_values, Some(Split::Integers(Codes::I64(&t_groups))), tally_columns)).unwrap_or(0),
         reps,
     );
-    let public_tally =
-        median(|| Tally::new(&values, Some(Split::Groups(&built)), columns).map(|t| t.rows().count()).unwrap_or(0), 3);
-    let floor =
-        median(|| weights.iter().filter(|&&w| w > 0.0).count() + values.iter().filter(|&&v| v > 3).count(), reps);
+    let public_tally = median_seconds(
+        || Tally::new(&values, Some(Split::Groups(&built)), columns).map(|t| t.rows().count()).unwrap_or(0),
+        3,
+    );
+    let floor = median_seconds(
+        || weights.iter().filter(|&&w| w > 0.0).count() + values.iter().filter(|&&v| v > 3).count(),
+        reps,
+    );
     let per = |t: f64| t * 1e9 / rows as f64;
     println!("floor_read_weights_and_answers_ns {:.3}", per(floor));
     println!("rows {rows}, groups {groups}, tally cells {}, median of {reps}:", cells.len());

@@ -94,3 +94,16 @@ pub fn design_weights(n: usize, seed: u64) -> Vec<f64> {
     let mut rng = Rng::new(seed);
     (0..n).map(|_| if rng.below(10) == 0 { 0.0 } else { 0.2 + rng.below(4_800) as f64 / 1_000.0 }).collect()
 }
+
+/// The median time in seconds of `reps` runs of `f` (whose result is kept from the
+/// optimiser).
+pub fn median_seconds<R>(mut f: impl FnMut() -> R, reps: usize) -> f64 {
+    let mut times = Vec::with_capacity(reps);
+    for _ in 0..reps {
+        let start = std::time::Instant::now();
+        std::hint::black_box(f());
+        times.push(start.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    times.get(reps / 2).copied().unwrap_or_default()
+}

@@ -1,6 +1,7 @@
 //! Group labels for rows, factorised once into dense codes, and grouped results.
 
 use foldhash::{HashMap, HashMapExt};
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -273,6 +274,27 @@ pub enum Split<'a> {
 impl<'g, 'a: 'g> From<&'g Groups<'a>> for Split<'g> {
     fn from(groups: &'g Groups<'a>) -> Self {
         Split::Groups(groups)
+    }
+}
+
+impl<'a> Split<'a> {
+    /// The split as [`Groups`]: borrowed when built beforehand, else built here (codes
+    /// checked, integer labels factorised when they cannot be their own codes).
+    pub(crate) fn groups(self) -> Result<Cow<'a, Groups<'a>>, Error> {
+        match self {
+            Split::Groups(g) => Ok(Cow::Borrowed(g)),
+            Split::Coded(codes, labels) => Groups::from_code_slice(codes, labels.to_vec()).map(Cow::Owned),
+            Split::Integers(labels) => Groups::from_integer_slice(labels).map(Cow::Owned),
+        }
+    }
+
+    /// `invalid_document` at `/groups` unless there is one label per response.
+    pub(crate) fn check_rows(&self, responses: usize) -> Result<(), Error> {
+        if self.len() == responses {
+            return Ok(());
+        }
+        let message = format!("{} group labels for {} responses", self.len(), responses);
+        Err(Error::new(ErrorKind::InvalidDocument, "/groups", message))
     }
 }
 

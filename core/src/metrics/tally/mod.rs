@@ -9,7 +9,7 @@
 use crate::error::{pointer, Error, ErrorKind};
 
 use super::codes::with_codes;
-use super::groups::{self, GroupLabel, Groups, Split};
+use super::groups::{self, GroupLabel, Split};
 use super::response::{Classes, Response};
 use super::Invalid;
 
@@ -129,10 +129,7 @@ pub(crate) fn tally<T: Response>(
     classes: &Classes,
 ) -> Result<Tallied, Error> {
     if let Some(split) = &split {
-        if split.len() != values.len() {
-            let message = format!("{} group labels for {} responses", split.len(), values.len());
-            return Err(Error::new(ErrorKind::InvalidDocument, "/groups", message));
-        }
+        split.check_rows(values.len())?;
     }
     let form = rows.check(values.len())?;
     let mut tallied = match (form, split) {
@@ -225,19 +222,8 @@ fn rows_tally<T: Response>(
     form: Form<'_>,
     classes: &Classes,
 ) -> Result<Tallied, Error> {
-    let built;
-    let groups: Option<&Groups<'_>> = match split {
-        None => None,
-        Some(Split::Groups(g)) => Some(g),
-        Some(Split::Coded(codes, labels)) => {
-            built = Groups::from_code_slice(codes, labels.to_vec())?;
-            Some(&built)
-        }
-        Some(Split::Integers(labels)) => {
-            built = Groups::from_integer_slice(labels)?;
-            Some(&built)
-        }
-    };
+    let built = split.map(Split::groups).transpose()?;
+    let groups = built.as_deref();
     let counted = tally_rows(values, groups, form, classes);
     let first_invalid = counted.first_invalid.map(|i| (i, values.get(i).map_or(f64::NAN, |v| v.as_f64())));
     let groups = match groups {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, ErrorKind};
 
 use super::super::codes::{with_codes, GroupCode};
-use super::super::groups::{GroupLabel, Groups, Split};
+use super::super::groups::{GroupLabel, Split};
 use super::super::response::{Classes, Response};
 use super::rows::RowWeights;
 use super::{Cell, GroupCells, SumsAt, Tallied};
@@ -82,25 +82,11 @@ impl Tally {
         columns: RowWeights<'_>,
     ) -> Result<Tally, Error> {
         if let Some(split) = &groups {
-            if split.len() != responses.len() {
-                let message = format!("{} group labels for {} responses", split.len(), responses.len());
-                return Err(Error::new(ErrorKind::InvalidDocument, "/groups", message));
-            }
+            split.check_rows(responses.len())?;
         }
         let form = columns.check(responses.len())?;
-        let built;
-        let groups: Option<&Groups<'_>> = match groups {
-            None => None,
-            Some(Split::Groups(g)) => Some(g),
-            Some(Split::Coded(codes, labels)) => {
-                built = Groups::from_code_slice(codes, labels.to_vec())?;
-                Some(&built)
-            }
-            Some(Split::Integers(labels)) => {
-                built = Groups::from_integer_slice(labels)?;
-                Some(&built)
-            }
-        };
+        let built = groups.map(Split::groups).transpose()?;
+        let groups = built.as_deref();
         let mut map: HashMap<(usize, Answer), Row> = HashMap::new();
         let mut add = |i: usize, group: usize, v: T| {
             let answer = v.to_integer().map_or(Answer::Other, Answer::Whole);
