@@ -135,6 +135,20 @@ proptest! {
     }
 
     #[test]
+    fn no_report_holds_a_negative_zero(card in scorecard(), at_baseline in any::<prop::sample::Index>()) {
+        // Put one measure at its baseline: lower-is-better measures gave -0.0 there.
+        let mut card = card;
+        if !card.indicators.is_empty() {
+            let i = at_baseline.index(card.indicators.len());
+            if let Some(Bound::Value(b)) = card.indicators[i].baseline {
+                card.indicators[i].value = Some(b);
+            }
+        }
+        let text = servex::call_text("score", &card.to_json()).unwrap_or_default();
+        prop_assert!(!text.contains("-0.0,") && !text.contains("-0.0}") && !text.contains("-0.0]") && !text.contains(":-0,"), "{}", text);
+    }
+
+    #[test]
     fn a_document_survives_serialising_and_parsing(card in scorecard()) {
         let text = serde_json::to_string(&card.to_json()).unwrap();
         prop_assert_eq!(Scorecard::from_json_str(&text).unwrap(), card);

@@ -20,9 +20,11 @@ impl Measure {
         }
     }
 
-    /// Achievement, computed in exactly the SPEC's order so every front gets the same bits.
+    /// Achievement, computed in exactly the SPEC's order so every front gets the same bits
+    /// (a result never holds -0.0, SPEC 8: at the baseline of a lower-is-better measure
+    /// the division gives it, and adding 0 turns it into 0).
     pub(crate) fn achievement(&self, v: f64) -> f64 {
-        match *self {
+        let a = match *self {
             Measure::Linear { baseline, target } => (v - baseline) / (target - baseline),
             Measure::Range { blo, lo, hi, bhi } => {
                 if v < lo {
@@ -33,7 +35,8 @@ impl Measure {
                     1.0
                 }
             }
-        }
+        };
+        a + 0.0
     }
 }
 
@@ -84,7 +87,7 @@ pub(crate) fn trend<I: Iterator<Item = f64>>(points: impl Fn() -> I, tolerance: 
     } else {
         TrendDirection::Stable
     };
-    Some(Trend { delta: last - previous, slope, direction })
+    Some(Trend { delta: last - previous + 0.0, slope: slope + 0.0, direction })
 }
 
 #[cfg(test)]

@@ -320,7 +320,8 @@ fn gaps<'a>(r: &Resolved<'a>, elements: &[ElementRow<'a>], dimensions: &[Dimensi
             if scored_elements == 0.0 || scored_dimensions == 0.0 {
                 return None;
             }
-            let impact = (1.0 - score) * (row.weight / scored_elements) * (dimensions[*d].weight / scored_dimensions);
+            let impact =
+                (1.0 - score) * (row.weight / scored_elements) * (dimensions[*d].weight / scored_dimensions) + 0.0;
             Some(GapRow { element: row.id.clone(), score, gap: 1.0 - score, impact })
         })
         .collect();
@@ -347,7 +348,7 @@ fn priorities<'a>(
                 return None;
             }
             let weight = perspectives[line.perspective].weight;
-            let impact = (1.0 - p) * (line.weight / own) * (weight / scored_perspectives);
+            let impact = (1.0 - p) * (line.weight / own) * (weight / scored_perspectives) + 0.0;
             Some(PriorityRow { indicator: Cow::Borrowed(&ind.id), progress: p, impact })
         })
         .collect();
