@@ -84,3 +84,8 @@ def test_score_accepts_every_document_form() -> None:
     from types import MappingProxyType
 
     assert servex.score(MappingProxyType(sample.to_dict())) == expected
+
+
+def test_json_text_with_a_byte_order_mark_reads_as_on_every_front() -> None:
+    text = '\ufeff{"indicators": [{"id": "a", "perspective": "service", "baseline": 0, "target": 10, "value": 5}]}'
+    assert servex.score(text).score == 0.5

@@ -180,4 +180,9 @@ describe("hostile inputs", () => {
     for (let i = 0; i < 1000; i++) outcome(() => servex.score({ indicators: [{ id: "" }] }));
     stillWorks();
   });
+
+  test("JSON text with a byte order mark reads as on every front", () => {
+    const text = '\ufeff{"indicators": [{"id": "a", "perspective": "service", "baseline": 0, "target": 10, "value": 5}]}';
+    assert.equal(servex.score(text).score, 0.5);
+  });
 });

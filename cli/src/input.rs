@@ -42,7 +42,8 @@ pub fn read_json(source: &Source) -> Result<Value, Failure> {
     servex::json::parse(&read_text(source)?).map_err(Failure::Servex)
 }
 
-/// Reads the whole source as UTF-8 text, without a byte order mark.
+/// Reads the whole source as UTF-8 text (a byte order mark is the JSON reader's to
+/// skip, as on every front).
 pub fn read_text(source: &Source) -> Result<String, Failure> {
     let bytes = match source {
         Source::Stdin => {
@@ -52,11 +53,5 @@ pub fn read_text(source: &Source) -> Result<String, Failure> {
         Source::File(path) => std::fs::read(path),
     }
     .map_err(|e| Failure::Io(format!("cannot read {}: {e}", source.describe())))?;
-    let text =
-        String::from_utf8(bytes).map_err(|e| Failure::Io(format!("{} is not UTF-8 text: {e}", source.describe())))?;
-    // A UTF-8 byte order mark is not JSON, but editors write one; it carries no data.
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    String::from_utf8(bytes).map_err(|e| Failure::Io(format!("{} is not UTF-8 text: {e}", source.describe())))
 }

@@ -31,16 +31,8 @@ pub fn score_units(input: &Value) -> Result<Value, Error> {
     if let Some(key) = members.keys().find(|k| !["servex", "scorecard", "units"].contains(&k.as_str())) {
         return Err(doc(&pointer("", key), "score_units takes servex, scorecard and units"));
     }
-    if let Some(version) = members.get("servex").filter(|v| !v.is_null()) {
-        let as_int = version.as_i64().or_else(|| version.as_f64().filter(|x| x.fract() == 0.0).map(|x| x as i64));
-        match as_int {
-            Some(1) => {}
-            Some(v) => {
-                let message = format!("format version {v} is not supported (this is version 1)");
-                return Err(Error::new(ErrorKind::UnsupportedVersion, "/servex", message));
-            }
-            None => return Err(doc("/servex", "the format version is an integer")),
-        }
+    if let Some(version) = members.get("servex") {
+        crate::scorecard::check_version_value(version)?;
     }
     let template = match members.get("scorecard") {
         None => return Err(doc("", "score_units needs a scorecard")),

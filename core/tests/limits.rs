@@ -71,7 +71,8 @@ fn deep_json_is_refused_as_text_and_as_a_value() {
 
 #[test]
 fn malformed_text_is_invalid_json() {
-    for text in ["", "{", "{\"indicators\": [}", "\u{feff}{}", "NaN"] {
+    // A byte order mark is skipped (on every front); two are not JSON.
+    for text in ["", "{", "{\"indicators\": [}", "\u{feff}\u{feff}{}", "NaN"] {
         assert_eq!(Scorecard::from_json_str(text).unwrap_err().kind(), ErrorKind::InvalidJson, "{text:?}");
     }
 }
@@ -163,4 +164,21 @@ fn text_and_values_agree_on_the_depth_of_meta() {
         kind_and_path(call("score", &serde_json::from_str::<Value>(&doc(62)).unwrap())).0,
         ErrorKind::LimitExceeded
     );
+}
+
+#[test]
+fn a_format_version_is_an_integer_however_large() {
+    for (version, expected) in [
+        (json!(18446744073709551616.0), Some((ErrorKind::UnsupportedVersion, "/servex".to_string()))),
+        (json!(u64::MAX), Some((ErrorKind::UnsupportedVersion, "/servex".to_string()))),
+        (json!(2), Some((ErrorKind::UnsupportedVersion, "/servex".to_string()))),
+        (json!(1.5), Some((ErrorKind::InvalidDocument, "/servex".to_string()))),
+        (json!(1.0), None),
+        (json!(1), None),
+    ] {
+        let doc = json!({"servex": version, "indicators": []});
+        assert_eq!(call("score", &doc).err().map(|e| (e.kind(), e.path().to_string())), expected, "{version}");
+        let text = Scorecard::from_json_str(&doc.to_string()).err().map(|e| (e.kind(), e.path().to_string()));
+        assert_eq!(text, call("score", &doc).err().map(|e| (e.kind(), e.path().to_string())), "{version} as text");
+    }
 }

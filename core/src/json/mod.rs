@@ -33,8 +33,16 @@ pub const MAX_DEPTH: usize = 64;
 /// Parses JSON text into a value, refusing text nested deeper than [`MAX_DEPTH`]
 /// (`limit_exceeded` at `""`) and text that is not JSON (`invalid_json`).
 pub fn parse(text: &str) -> Result<Value, Error> {
+    let text = without_bom(text);
     check_text_depth(text)?;
     serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::InvalidJson, "", format!("not valid JSON: {e}")))
+}
+
+/// The text without a leading UTF-8 byte order mark: not JSON, but editors write one
+/// and it carries no data (RFC 8259 lets a reader ignore it). Every front reads JSON
+/// text through here, so all accept it alike.
+pub(crate) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Refuses text nested deeper than [`MAX_DEPTH`] by scanning the brackets outside
@@ -107,6 +115,14 @@ mod tests {
         assert_eq!((e.kind(), e.path()), (ErrorKind::LimitExceeded, ""));
         let deep = parse(&nested(10_000)).unwrap_err();
         assert_eq!(deep.kind(), ErrorKind::LimitExceeded);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_once() {
+        assert_eq!(parse("\u{feff}[1]").ok(), Some(serde_json::json!([1])));
+        assert_eq!(parse("\u{feff}\u{feff}[1]").err().map(|e| e.kind()), Some(ErrorKind::InvalidJson));
+        let card = crate::Scorecard::from_json_str("\u{feff}{\"indicators\": []}");
+        assert!(card.is_ok_and(|c| c.indicators.is_empty()));
     }
 
     #[test]

@@ -13,8 +13,9 @@ use crate::framework::Framework;
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scorecard {
-    /// Format version; 1 when present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Format version; 1 when present (written `1` or `1.0`: a number with no
+    /// fractional part is that integer, SPEC 8).
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "whole_version")]
     pub servex: Option<i64>,
     /// The model scored against; the built-in ISO 23592 framework when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -265,5 +266,17 @@ impl<'de> Deserialize<'de> for Bound {
             }
         }
         deserializer.deserialize_any(BoundVisitor)
+    }
+}
+
+/// The format version: an integer, or a number with no fractional part (`1.0` is 1);
+/// one past the `i64` range stays a version other than 1.
+fn whole_version<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    let number: Option<f64> = Option::deserialize(d)?;
+    match number {
+        None => Ok(None),
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.2e18 => Ok(Some(x as i64)),
+        Some(x) if x.fract() == 0.0 => Ok(Some(i64::MAX)),
+        Some(x) => Err(serde::de::Error::custom(format!("the format version is an integer, not {x}"))),
     }
 }

@@ -11,6 +11,7 @@ mod scales;
 pub use document::{
     Bound, FrameworkChoice, HistoryPoint, Indicator, Missing, Options, PerspectiveWeight, Scale, Scorecard, Thresholds,
 };
+pub(crate) use resolve::check_version_value;
 pub use resolve::{MAX_HISTORY, MAX_ID_CHARS, MAX_INDICATORS};
 pub use scales::builtin_scale;
 
@@ -34,13 +35,8 @@ impl Scorecard {
         let Some(object) = value.as_object() else {
             return Err(Error::new(ErrorKind::InvalidDocument, "", "a scorecard document is a JSON object"));
         };
-        if let Some(version) = object.get("servex").filter(|v| !v.is_null()) {
-            match version.as_i64() {
-                Some(v) => resolve::check_version(Some(v))?,
-                None => {
-                    return Err(Error::new(ErrorKind::InvalidDocument, "/servex", "the format version is an integer"))
-                }
-            }
+        if let Some(version) = object.get("servex") {
+            resolve::check_version_value(version)?;
         }
         if object.contains_key("score") && object.contains_key("level_attained") {
             let message = "this is a report (what scoring returns), not a scorecard document; the sample \

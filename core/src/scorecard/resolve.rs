@@ -125,6 +125,22 @@ pub(crate) fn resolve(doc: &Scorecard) -> Result<Resolved<'_>, Error> {
     Ok(Resolved { doc, framework, elements, perspectives, settings, lines, principles })
 }
 
+/// The format version as JSON gives it (SPEC 8): a number with no fractional part is
+/// an integer however large, and only 1 is read; null is absent.
+pub(crate) fn check_version_value(version: &serde_json::Value) -> Result<(), Error> {
+    if version.is_null() {
+        return Ok(());
+    }
+    match (version.as_i64(), version.as_f64().filter(|x| x.fract() == 0.0)) {
+        (Some(v), _) => check_version(Some(v)),
+        (None, Some(x)) if x == 1.0 => Ok(()),
+        (None, Some(x)) => {
+            err(ErrorKind::UnsupportedVersion, "/servex", format!("this servex reads format version 1, not {x}"))
+        }
+        (None, None) => err(ErrorKind::InvalidDocument, "/servex", "the format version is an integer"),
+    }
+}
+
 pub(crate) fn check_version(version: Option<i64>) -> Result<(), Error> {
     match version {
         Some(v) if v != 1 => {
