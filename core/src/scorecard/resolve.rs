@@ -133,7 +133,7 @@ pub(crate) fn check_version_value(version: &serde_json::Value) -> Result<(), Err
     }
     match (version.as_i64(), version.as_f64().filter(|x| x.fract() == 0.0)) {
         (Some(v), _) => check_version(Some(v)),
-        (None, Some(x)) if x == 1.0 => Ok(()),
+        (None, Some(1.0)) => Ok(()),
         (None, Some(x)) => {
             err(ErrorKind::UnsupportedVersion, "/servex", format!("this servex reads format version 1, not {x}"))
         }
