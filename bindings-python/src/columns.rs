@@ -11,7 +11,7 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use servex::metrics::{Codes, GroupCode, GroupLabel, Groups, Response, RowWeights, ScaleMetric, Split, Tally};
 use servex::{Error, ErrorKind};
 
-use crate::convert::{pointer, Floats, Walker};
+use crate::convert::{capacity_hint, pointer, Floats, Walker};
 use crate::errors::{run_detached, servex_err, to_py};
 use crate::floats::float_column;
 use crate::objects::{PyObjects, Written};
@@ -54,7 +54,7 @@ fn objects_to_f64(py: Python<'_>, seq: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> 
     if seq.is_instance_of::<PyString>() || seq.is_instance_of::<PyDict>() {
         return Err(not_flat(py));
     }
-    let mut out = Vec::with_capacity(seq.len().unwrap_or(0));
+    let mut out = Vec::with_capacity(capacity_hint(seq));
     for item in seq.try_iter().map_err(|_| not_flat(py))? {
         let item = item?;
         let x = if let Ok(f) = item.cast::<PyFloat>() {
@@ -217,7 +217,7 @@ fn groups_from_objects(py: Python<'_>, groups: &Bound<'_, PyAny>) -> PyResult<Ro
     let iter = groups
         .try_iter()
         .map_err(|_| servex_err(py, ErrorKind::InvalidDocument, "/groups", "groups must be a sequence of labels"))?;
-    let mut labels = Vec::with_capacity(groups.len().unwrap_or(0));
+    let mut labels = Vec::with_capacity(capacity_hint(groups));
     for (row, item) in iter.enumerate() {
         match label(&item?) {
             Some(l) => labels.push(l),

@@ -76,7 +76,7 @@ impl Walker {
             return self.float(py, f.value());
         }
         if let Ok(s) = obj.cast::<PyString>() {
-            return Ok(Value::String(s.to_cow()?.into_owned()));
+            return Ok(Value::String(self.text(s, &self.here())?));
         }
         if let Ok(d) = obj.cast::<PyDict>() {
             self.enter(py, depth)?;
@@ -91,7 +91,8 @@ impl Walker {
                         format!("object keys must be strings, not {what}"),
                     ));
                 };
-                let key = key.to_cow()?.into_owned();
+                // A key that is no Unicode text is reported at its object.
+                let key = self.text(&key, &self.here())?;
                 self.path.push(key.clone());
                 let value = self.value(&v, depth + 1)?;
                 self.path.pop();
@@ -112,7 +113,7 @@ impl Walker {
                     ));
                 }
             }
-            let mut items = Vec::with_capacity(obj.len()?);
+            let mut items = Vec::with_capacity(capacity_hint(obj));
             for (i, item) in obj.try_iter()?.enumerate() {
                 self.path.push(i.to_string());
                 let value = self.value(&item?, depth + 1)?;
@@ -136,6 +137,17 @@ impl Walker {
             &self.here(),
             format!("a {what} cannot be read as JSON (use dict, list, str, int, float, bool or None)"),
         ))
+    }
+
+    /// A Python str as text; one with a lone surrogate (which no UTF-8 or JSON text
+    /// holds) is `invalid_document` at `at`, as the JavaScript front reports it.
+    fn text(&self, s: &Bound<'_, PyString>, at: &str) -> PyResult<String> {
+        match s.to_cow() {
+            Ok(text) => Ok(text.into_owned()),
+            Err(_) => {
+                Err(servex_err(s.py(), ErrorKind::InvalidDocument, at, "text with a lone surrogate is not Unicode"))
+            }
+        }
     }
 
     fn enter(&self, py: Python<'_>, depth: usize) -> PyResult<()> {
@@ -165,4 +177,11 @@ impl Walker {
             )),
         }
     }
+}
+
+/// How many items to make room for ahead of reading a sequence: its `len()`, at most
+/// a million (a `__len__` may claim more than the sequence yields, and a claim of
+/// 10^18 must not become an allocation).
+pub fn capacity_hint(seq: &Bound<'_, PyAny>) -> usize {
+    seq.len().unwrap_or(0).min(1 << 20)
 }

@@ -11,7 +11,7 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
 use servex::metrics::MAX_COUNT;
 use servex::ErrorKind;
 
-use crate::convert::pointer;
+use crate::convert::{capacity_hint, pointer};
 use crate::errors::servex_err;
 
 /// A float column, borrowed when it is a contiguous float64 array.
@@ -65,7 +65,7 @@ pub fn float_column<'py>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<FloatC
         return Err(not_a_column());
     }
     let items = obj.try_iter().map_err(|_| not_a_column())?;
-    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    let mut out = Vec::with_capacity(capacity_hint(obj));
     for item in items {
         let item = item?;
         let x = if let Ok(f) = item.cast::<PyFloat>() {

@@ -74,13 +74,23 @@ function replacerFor(name) {
     return `${paths.get(holder) ?? ""}/${pointerToken(key)}`;
   }
   return function replace(key, value) {
-    if (typeof value === "number" && Number.isFinite(value) && !atRoot) return value;
+    // Array members skip the key check: their keys are indexes.
+    if (typeof value === "number" && Number.isFinite(value) && !atRoot && (Array.isArray(this) || key.isWellFormed())) {
+      return value;
+    }
     if (typeof value === "bigint") value = Number(value);
     if (typeof value === "number") {
       if (Number.isFinite(value)) return value;
       const path = pathOf(this, key);
       if (column !== undefined && column.test(path)) return Number.isNaN(value) ? null : String(value);
       throw new ServexError("invalid_value", path, `${value} is not a finite number`);
+    }
+    if (typeof value === "string" && !value.isWellFormed()) {
+      // A lone surrogate is no Unicode text: refused where it stands, as in Python.
+      throw new ServexError("invalid_document", pathOf(this, key), "text with a lone surrogate is not Unicode");
+    }
+    if (typeof key === "string" && !key.isWellFormed() && !atRoot) {
+      throw new ServexError("invalid_document", paths.get(this) ?? "", "a key with a lone surrogate is not Unicode");
     }
     if (typeof value === "object" && value !== null) {
       if (value instanceof Number) return replace.call(this, key, value.valueOf());
@@ -178,7 +188,11 @@ const ENGINE_LIMIT = /string length|call stack|too much recursion|allocation siz
 
 // The caller's input as JSON text, or a ServexError.
 function encode(name, input, acceptsText) {
-  if (acceptsText && typeof input === "string") return input;
+  if (acceptsText && typeof input === "string") {
+    // The module would read a lone surrogate as U+FFFD: text the caller did not write.
+    if (!input.isWellFormed()) throw new ServexError("invalid_json", "", "the JSON text holds a lone surrogate");
+    return input;
+  }
   if (input === undefined) {
     throw new ServexError("invalid_document", "", `${name}() needs an input, got undefined`);
   }

@@ -104,7 +104,7 @@ describe("hostile inputs", () => {
 
   test("text that is not JSON is invalid_json; an object never is", () => {
     expectError(() => servex.score("{"), "invalid_json", "");
-    expectError(() => servex.score(HOSTILE["a lone surrogate"]), "invalid_document", "");
+    expectError(() => servex.score(HOSTILE["a lone surrogate"]), "invalid_document", "/indicators/0/id");
   });
 
   test("non-finite numbers are invalid_value where they stand", () => {
@@ -184,5 +184,22 @@ describe("hostile inputs", () => {
   test("JSON text with a byte order mark reads as on every front", () => {
     const text = '\ufeff{"indicators": [{"id": "a", "perspective": "service", "baseline": 0, "target": 10, "value": 5}]}';
     assert.equal(servex.score(text).score, 0.5);
+  });
+
+  test("a lone surrogate is invalid_document where it stands, as in Python", () => {
+    const measure = { id: "a", perspective: "service", baseline: 0, target: 1, value: 1 };
+    const cases = [
+      [() => servex.score({ title: "a\ud800", indicators: [] }), "invalid_document", "/title"],
+      [() => servex.score({ indicators: [{ ...measure, id: "\udc00" }] }), "invalid_document", "/indicators/0/id"],
+      [() => servex.score({ indicators: [], "\ud800": 1 }), "invalid_document", ""],
+      [() => servex.kano({ functional: [1], dysfunctional: [5], attributes: ["\ud800"] }), "invalid_document", "/attributes/0"],
+      [() => servex.servqual({ expectations: [[3, 4]], perceptions: [[4, 4]], dimensions: { "\ud800": [0, 1] } }), "invalid_document", "/dimensions"],
+      [() => servex.score('{"title": "\ud800", "indicators": []}'), "invalid_json", ""],
+    ];
+    for (const [call, kind, path] of cases) {
+      const { error } = outcome(call);
+      assert.ok(error, `${kind} ${path}: expected an error`);
+      assert.deepEqual([error.kind, error.path], [kind, path]);
+    }
   });
 });

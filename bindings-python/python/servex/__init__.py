@@ -94,10 +94,20 @@ def score(doc: Union[Mapping[str, Any], str, Scorecard]) -> Report:
     if isinstance(doc, Scorecard):
         return doc.score()
     if isinstance(doc, str):
-        return Report(_servex.call_json("score", doc), doc)
+        return Report(_servex.call_json("score", _json_text(doc)), doc)
     if not isinstance(doc, dict) and isinstance(doc, Mapping):
         doc = dict(doc)
     return Report(_servex.call("score", doc), doc)
+
+
+def _json_text(text: str) -> str:
+    """JSON text as given; one with a lone surrogate (no Unicode text) is
+    ``InvalidJsonError``, as on every front."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidJsonError("the JSON text holds a lone surrogate", path="") from None
+    return text
 
 
 def score_units(doc: Union[Mapping[str, Any], str]) -> UnitsResult:
@@ -106,7 +116,7 @@ def score_units(doc: Union[Mapping[str, Any], str]) -> UnitsResult:
     (a dict or JSON text; SPEC 12.1). Each unit's scores, its rank, a summary with
     quartiles and per-indicator status counts."""
     if isinstance(doc, str):
-        return UnitsResult(_servex.call_json("score_units", doc))
+        return UnitsResult(_servex.call_json("score_units", _json_text(doc)))
     if not isinstance(doc, dict) and isinstance(doc, Mapping):
         doc = dict(doc)
     return UnitsResult(_servex.call("score_units", doc))
@@ -359,8 +369,9 @@ def servqual(
     kwargs = {
         "expectations": answer_matrix(expectations),
         "perceptions": answer_matrix(perceptions),
-        "dimensions": dict(dimensions) if dimensions is not None else None,
-        "weights": dict(weights) if weights is not None else None,
+        # Mappings as dicts; anything else as given, for the core to name (invalid_document).
+        "dimensions": dict(dimensions) if isinstance(dimensions, Mapping) else dimensions,
+        "weights": dict(weights) if isinstance(weights, Mapping) else weights,
         "tolerance": tolerance,
     }
     return ServqualResult(_servex.call("servqual", kwargs))

@@ -108,7 +108,7 @@ def responses_column(obj: Any) -> Any:
         return _numeric(np.asarray(obj), "responses")
     if isinstance(obj, (str, bytes, dict)) or not hasattr(obj, "__iter__"):
         raise InvalidDocumentError("responses must be a flat sequence of numbers", path="/responses")
-    return list(obj)
+    return list(iter(obj))  # not list(obj): a lying __len__ would size it
 
 
 def float_column(obj: Any, member: str) -> Any:
@@ -124,7 +124,7 @@ def float_column(obj: Any, member: str) -> Any:
         return _numeric(np.asarray(obj), member)
     if isinstance(obj, (str, bytes, dict)) or not hasattr(obj, "__iter__"):
         raise InvalidDocumentError(f"{member} must be a flat sequence of numbers", path=f"/{member}")
-    return list(obj)
+    return list(iter(obj))  # not list(obj): a lying __len__ would size it
 
 
 def groups_column(obj: Any) -> Tuple[Any, Optional[List[Any]]]:
@@ -147,6 +147,9 @@ def groups_column(obj: Any) -> Tuple[Any, Optional[List[Any]]]:
     if pl is not None and isinstance(obj, pl.Series) and obj.dtype in (pl.Categorical, pl.Enum):
         obj = obj.cast(pl.String)
     obj = _to_numpy(obj, "groups")
+    if isinstance(obj, np.ndarray) and obj.dtype.kind == "f" and obj.dtype.itemsize not in (4, 8):
+        # float16 and longdouble labels read as float64 ones do (whole numbers are labels).
+        obj = obj.astype(np.float64)
     if isinstance(obj, np.ma.MaskedArray):
         # A masked label is a missing one: None, invalid at its row.
         labels = np.ma.getdata(obj).astype(object)
@@ -158,20 +161,32 @@ def groups_column(obj: Any) -> Tuple[Any, Optional[List[Any]]]:
         return _flat(np.asarray(obj), "groups"), None
     if isinstance(obj, (str, bytes, dict)) or not hasattr(obj, "__iter__"):
         raise InvalidDocumentError("groups must be a sequence of labels", path="/groups")
-    return list(obj), None
+    return list(iter(obj)), None  # not list(obj): a lying __len__ would size it
 
 
 def answer_matrix(obj: Any) -> Any:
     """A respondents x items answer matrix (SERVQUAL, Kano) as something the native
-    walk reads: DataFrames become float arrays with NaN for missing answers."""
+    walk reads. Numeric DataFrames become float arrays with NaN for missing answers;
+    a DataFrame with booleans or text becomes rows of Python values, so that ``True``
+    or ``"3"`` is refused at its cell as the same value in a list is (SPEC 8), not
+    read as 1 or 3."""
     pd = sys.modules.get("pandas")
     if pd is not None and isinstance(obj, pd.DataFrame):
-        return obj.to_numpy(dtype="float64", na_value=np.nan)
+        numeric = all(
+            pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t) for t in obj.dtypes
+        )
+        if numeric:
+            return obj.to_numpy(dtype="float64", na_value=np.nan)
+        return obj.astype(object).where(obj.notna(), None).to_numpy().tolist()
     if pd is not None and isinstance(obj, pd.Series):
         return _pandas_to_numpy(obj, "answers")
     pl = sys.modules.get("polars")
-    if pl is not None and isinstance(obj, (pl.DataFrame, pl.Series)):
-        return obj.cast(pl.Float64).to_numpy() if isinstance(obj, pl.Series) else obj.to_numpy().astype(float)
+    if pl is not None and isinstance(obj, pl.DataFrame):
+        if all(t.is_numeric() for t in obj.dtypes):
+            return obj.to_numpy().astype(float)
+        return [list(row) for row in obj.rows()]
+    if pl is not None and isinstance(obj, pl.Series):
+        return obj.cast(pl.Float64).to_numpy() if obj.dtype.is_numeric() else obj.to_list()
     if _is_arrow(obj):
         return obj.to_numpy(zero_copy_only=False)
     return obj

@@ -9,6 +9,7 @@ import html
 from typing import Any, Dict, Generic, Iterator, List, Optional, Sequence, Tuple, TypeVar, Union, overload
 
 from . import _servex
+from ._errors import InvalidDocumentError
 from ._tables import Table, counted, fmt, html_table, to_pandas, to_polars
 
 __all__ = [
@@ -133,6 +134,8 @@ class Report(_Views):
 
     def svg(self, chart: str) -> str:
         """One chart as an SVG document: ``"radar"``, ``"pyramid"`` or ``"perspectives"``."""
+        if not isinstance(chart, str):
+            raise InvalidDocumentError(f"a chart is named by a string, not {chart!r}", path="/chart")
         return _servex.render(self._data, None, chart)
     VIEWS = {
         "indicators": _INDICATOR_COLUMNS,

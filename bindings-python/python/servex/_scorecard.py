@@ -9,6 +9,7 @@ import sys
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _servex
+from ._errors import InvalidDocumentError
 from ._results import Report
 from ._tables import counted, html_table
 
@@ -127,8 +128,15 @@ class Scorecard:
             if "id" not in df.columns and getattr(df.index, "name", None) == "id":
                 df = df.reset_index()
             rows = df.to_dict("records")
-        else:
+        elif isinstance(df, (list, tuple)):
             rows = list(df)
+        else:
+            raise InvalidDocumentError(
+                f"from_pandas takes a pandas or polars DataFrame, not {type(df).__name__}", path="/indicators"
+            )
+        for i, row in enumerate(rows):
+            if not isinstance(row, Mapping):
+                raise InvalidDocumentError(f"a row is a mapping of fields, not {type(row).__name__}", path=f"/indicators/{i}")
         document: Dict[str, Any] = {"servex": 1}
         for key, value in (("title", title), ("framework", framework), ("perspectives", perspectives),
                            ("scales", scales)):  # fmt: skip
