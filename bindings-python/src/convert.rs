@@ -92,7 +92,7 @@ impl Walker {
                     ));
                 };
                 // A key that is no Unicode text is reported at its object.
-                let key = self.text(&key, &self.here())?;
+                let key = self.text(key, &self.here())?;
                 self.path.push(key.clone());
                 let value = self.value(&v, depth + 1)?;
                 self.path.pop();
