@@ -66,3 +66,14 @@ def test_float16_and_longdouble_labels_group_as_float64_ones() -> None:
     expected = servex.nps([9, 10, 3], groups=np.array([1.0, 2.0, 1.0]))
     for dtype in (np.float16, np.longdouble):
         assert servex.nps([9, 10, 3], groups=np.array([1, 2, 1], dtype=dtype)) == expected
+
+
+def test_a_required_member_given_as_none_is_refused_at_that_member() -> None:
+    for call, path in (
+        (lambda: servex.nps(None), "/responses"),
+        (lambda: servex.servqual(None, [[1]]), "/expectations"),
+        (lambda: servex.score_units({"scorecard": {"indicators": []}, "units": None}), "/units"),
+    ):
+        with pytest.raises(servex.InvalidDocumentError) as info:
+            call()
+        assert info.value.path == path

@@ -202,4 +202,15 @@ describe("hostile inputs", () => {
       assert.deepEqual([error.kind, error.path], [kind, path]);
     }
   });
+
+  test("a required member given as null is refused at that member, as in Python", () => {
+    for (const [call, input, path] of [
+      ["nps", { responses: null }, "/responses"],
+      ["servqual", { expectations: null, perceptions: [[1]] }, "/expectations"],
+      ["scoreUnits", { scorecard: { indicators: [] }, units: null }, "/units"],
+    ]) {
+      const { error } = outcome(() => servex[call](input));
+      assert.deepEqual([error.kind, error.path], ["invalid_document", path], call);
+    }
+  });
 });

@@ -57,10 +57,13 @@ impl<'a> Args<'a> {
         self.members.get(key).filter(|v| !v.is_null())
     }
 
+    /// A required argument: absent is `invalid_document` at `""` (the object lacks it),
+    /// null at the member itself (SPEC 8: the path names the offending member).
     fn required(&self, key: &str) -> Result<&'a Value, Error> {
-        match self.get(key) {
-            Some(v) => Ok(v),
-            None => err(ErrorKind::InvalidDocument, "", format!("missing argument {key:?}")),
+        match (self.get(key), self.members.contains_key(key)) {
+            (Some(v), _) => Ok(v),
+            (None, true) => err(ErrorKind::InvalidDocument, pointer("", key), format!("{key} may not be null")),
+            (None, false) => err(ErrorKind::InvalidDocument, "", format!("missing argument {key:?}")),
         }
     }
 

@@ -34,7 +34,7 @@ fn every_error_path_of_the_json_front() {
         ("nps", json!({"responses": [9], "foo": 1}), "invalid_document", "/foo"),
         ("nps", json!({"responses": [9], "a/b": 1}), "invalid_document", "/a~1b"),
         ("nps", json!({}), "invalid_document", ""),
-        ("nps", json!({"responses": null}), "invalid_document", ""),
+        ("nps", json!({"responses": null}), "invalid_document", "/responses"),
         ("nps", json!({"responses": "9"}), "invalid_document", "/responses"),
         ("nps", json!({"responses": [9, [1]]}), "invalid_document", "/responses"),
         ("nps", json!({"responses": [9, {"a": 1}]}), "invalid_document", "/responses"),
