@@ -41,6 +41,7 @@ from ._results import (
     UnitsResult,
 )
 from ._scorecard import Scorecard
+from ._engines import tally
 from ._tally import Tally
 
 __version__: str = _servex.__version__
@@ -57,6 +58,7 @@ __all__ = [
     "kano",
     "Scorecard",
     "Tally",
+    "tally",
     "Result",
     "Report",
     "Framework",

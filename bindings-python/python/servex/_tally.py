@@ -167,6 +167,8 @@ class Tally:
         return self._finish("ces", options)
 
     def __repr__(self) -> str:
+        if not hasattr(self, "_native"):  # a tally whose construction failed
+            return "<Tally (not built)>"
         rows = self.rows()
         groups = len({r[0] for r in rows}) if self.grouped else None
         n = sum(r[2] for r in rows)
