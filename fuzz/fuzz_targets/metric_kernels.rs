@@ -30,11 +30,21 @@ fuzz_target!(|input: Input| {
         assert!((-100.0..=100.0).contains(&r.score));
     }
     let _ = nps(&input.bytes, &nps_options);
-    let _ = csat(&input.bytes, &CsatOptions { scale: input.scale, top: input.top, confidence: input.confidence, invalid });
+    let _ = csat(
+        &input.bytes,
+        &CsatOptions {
+            scale: input.scale,
+            top: input.top,
+            confidence: input.confidence,
+            invalid,
+            ..CsatOptions::default()
+        },
+    );
     let labels: Vec<GroupLabel> = (0..i64::from(input.labels)).map(GroupLabel::Int).collect();
     if let Ok(groups) = Groups::from_codes(&input.codes, labels) {
         let _ = nps_grouped(&input.responses, &groups, &nps_options);
-        let _ = ces_grouped(&input.bytes, &groups, &CesOptions { scale: input.scale, invalid });
+        let _ =
+            ces_grouped(&input.bytes, &groups, &CesOptions { scale: input.scale, invalid, ..CesOptions::default() });
     }
     let columns = usize::from(input.columns % 8) + 1;
     let rows = input.responses.len() / columns;
