@@ -98,12 +98,12 @@ ${cachedViews(glue)}
  * The two modules: the crate, its file stem, and the gzipped size in bytes it may not
  * exceed, a guard a little above each one's size so that neither grows unnoticed.
  * Issue 4 asked for the main module under 150 KB gzipped; weights, tallies and
- * comparisons (SPEC 10, 11), the magnitude checks (SPEC 8), score_units and funnels (SPEC 12) took it from 149,062 to 190,789 bytes (BENCHMARKS.md).
- * The renderer, loaded only to draw, went from 123,991 to 129,075 with the forest plot.
+ * comparisons (SPEC 10, 11), the magnitude checks (SPEC 8), score_units and funnels (SPEC 12) took it from 149,062 to 190,976 bytes (BENCHMARKS.md).
+ * The renderer, loaded only to draw, went from 123,991 to 135,122 with the forest and funnel plots.
  */
 const MODULES = [
   { crate: "servex-wasm", stem: "servex_wasm", guard: 193_000 },
-  { crate: "servex-wasm-render", stem: "servex_wasm_render", guard: 130_000 },
+  { crate: "servex-wasm-render", stem: "servex_wasm_render", guard: 137_000 },
 ];
 
 const API_NAMES = [
@@ -115,6 +115,7 @@ const API_NAMES = [
   "renderHtml",
   "renderSvg",
   "renderComparison",
+  "renderFunnel",
   "nps",
   "csat",
   "ces",
@@ -127,7 +128,7 @@ const API_NAMES = [
 
 function entries(api) {
   const web = `// The browser (and bundler) entry of servex: call \`await init()\` once first, and
-// \`await initRender()\` before drawing (renderHtml, renderSvg, renderComparison).
+// \`await initRender()\` before drawing (renderHtml, renderSvg, renderComparison, renderFunnel).
 import initGlue, { initSync as initGlueSync, call as wasmCall, columnU8, columnF64, version as wasmVersion, __servexReset } from "./servex_wasm_web.js";
 import initRenderGlue, { initSync as initRenderGlueSync, render as wasmRender, __servexReset as __servexRenderReset } from "./servex_wasm_render_web.js";
 

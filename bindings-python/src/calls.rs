@@ -89,3 +89,11 @@ pub fn render_comparison(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<
     let result = Walker::new(Floats::Finite).value(result, 1)?;
     run_detached(py, move || servex::report::render::comparison(&result))
 }
+
+/// The funnel plot (SVG) of a grouped result called with `funnel`, a dict as the scale
+/// metrics return it.
+#[pyfunction]
+pub fn render_funnel(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<String> {
+    let result = Walker::new(Floats::Finite).value(result, 1)?;
+    run_detached(py, move || servex::report::render::funnel(&result))
+}

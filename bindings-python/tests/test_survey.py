@@ -216,3 +216,22 @@ def test_findings_of_the_hostile_review() -> None:
         (servex.Tally([10, 0], groups=[0, "a"]) + servex.Tally([3, 3])).nps()
     assert mixed.value.path == "/groups"
     assert (servex.Tally([]) + servex.Tally([10, 0], groups=[0, "a"])).nps().labels == [0, "a"]
+
+
+def test_a_funnel_is_columns_of_the_dataframe_and_a_funnel_plot() -> None:
+    answers = [10] * 40 + [0] * 40 + [9, 3, 10, 7, 8, 6]
+    groups = ["top"] * 40 + ["low"] * 40 + ["a", "a", "b", "b", "c", "c"]
+    dispersed = servex.nps(answers, groups=groups, funnel={"overdispersion": True})
+    assert dispersed.funnel is not None and dispersed.funnel["phi"] is not None
+    result = servex.nps(answers, groups=groups, funnel=True)
+    df = result.to_pandas().set_index("group")
+    assert df.loc["top", "flag"] == "high" and df.loc["low", "flag"] == "low"
+    assert {"funnel_z", "lower_95", "upper_998", "warning"} <= set(df.columns)
+    plot = result.svg()
+    assert plot == result.svg("funnel") and "Funnel plot" in plot and ">top<" in plot
+    assert plot in result._repr_html_()
+    with pytest.raises(servex.InvalidDocumentError) as info:
+        result.svg("pie")
+    assert info.value.path == "/chart"
+    both = servex.nps(answers, groups=groups, funnel=True, compare="rest")
+    assert "Differences between groups" in both.svg() and "Funnel plot" in both.svg("funnel")

@@ -220,7 +220,7 @@ function encode(name, input, acceptsText) {
 
 /**
  * Builds the public API over a backend of two WebAssembly modules: `main` (every call
- * but the drawing) and `renderer` (renderHtml, renderSvg, renderComparison), each `{assertReady(),
+ * but the drawing) and `renderer` (renderHtml, renderSvg, renderComparison, renderFunnel), each `{assertReady(),
  * call(name, text): string, reset()}`, `reset` making a fresh instance after a trap;
  * `main` also has `columnU8` and `columnF64(name, optionsText, responses, unsigned,
  * signed): string`, the fast path of the scale metrics; and `version()`.
@@ -286,6 +286,7 @@ function makeApi(backend) {
     renderHtml: (report, document) => invoke(renderer, "render", { report, document }, false),
     renderSvg: (report, chart) => invoke(renderer, "render", { report, chart }, false),
     renderComparison: (result) => invoke(renderer, "render", { comparison: result }, false),
+    renderFunnel: (result) => invoke(renderer, "render", { funnel: result }, false),
     version: () => {
       main.assertReady();
       return backend.version();

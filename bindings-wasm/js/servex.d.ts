@@ -709,5 +709,12 @@ export declare function renderSvg(report: Report, chart: Chart): string;
  */
 export declare function renderComparison(result: Grouped<NpsResult | CsatResult | CesResult>): string;
 
+/**
+ * The funnel plot (SVG) of a grouped `nps`, `csat` or `ces` result called with
+ * `funnel`: each group against the target and its 95 % and 99.8 % limits. Browser
+ * entry: after `initRender()`.
+ */
+export declare function renderFunnel(result: Grouped<NpsResult | CsatResult | CesResult>): string;
+
 /** The version of the servex core inside the module. */
 export declare function version(): string;

@@ -131,4 +131,16 @@ describe("survey statistics", () => {
     const { error } = outcome(() => servex.renderComparison({ nothing: true }));
     assert.deepEqual([error.kind, error.path], ["invalid_document", "/comparison/groups"]);
   });
+
+  test("a result with a funnel draws as a funnel plot", () => {
+    const responses = [...Array(40).fill(10), ...Array(40).fill(0), 9, 3, 10, 7, 8, 6];
+    const groups = [...Array(40).fill("top"), ...Array(40).fill("low"), "a", "a", "b", "b", "c", "c"];
+    const result = servex.nps({ responses, groups, funnel: true });
+    assert.equal(result.groups[0].funnel.flag, "high");
+    const svg = servex.renderFunnel(result);
+    assert.match(svg, /Funnel plot/);
+    assert.ok(svg.includes(">top<") && svg.includes(">low<"));
+    const { error } = outcome(() => servex.renderFunnel({ groups: [] }));
+    assert.deepEqual([error.kind, error.path], ["invalid_document", "/funnel/funnel"]);
+  });
 });

@@ -78,10 +78,12 @@ struct ScaleArgs {
     /// JSON file of the keyword arguments, or `-` for standard input.
     #[arg(value_name = "FILE|-")]
     input: PathBuf,
-    /// Print the comparison between groups as a forest plot (SVG) instead of JSON; the
-    /// input needs "groups" and "compare".
-    #[arg(long)]
-    svg: bool,
+    /// Print a chart (SVG) instead of JSON: `forest` (the default) draws the comparison
+    /// between groups (the input needs "groups" and "compare"), `funnel` the funnel
+    /// (the input needs "groups" and "funnel").
+    #[arg(long, value_name = "CHART", num_args = 0..=1, default_missing_value = "forest",
+          value_parser = ["forest", "funnel"])]
+    svg: Option<String>,
 }
 
 #[derive(Args)]
@@ -176,14 +178,19 @@ fn catalogue(args: CatalogueArgs) -> Result<String, Failure> {
     call("catalogue", &input)
 }
 
-/// A scale metric: its JSON result, or with `--svg` the forest plot of its comparison.
+/// A scale metric: its JSON result, or with `--svg` the forest plot of its comparison
+/// or (`--svg funnel`) its funnel plot.
 fn scale(name: &str, args: &ScaleArgs) -> Result<String, Failure> {
     let input = input::read_json(&Source::from_arg(&args.input))?;
-    if !args.svg {
+    let Some(chart) = &args.svg else {
         return call(name, &input);
-    }
+    };
     let result = servex::call(name, &input).map_err(Failure::Servex)?;
-    servex::report::render::comparison(&result).map_err(Failure::Servex)
+    let drawn = match chart.as_str() {
+        "funnel" => servex::report::render::funnel(&result),
+        _ => servex::report::render::comparison(&result),
+    };
+    drawn.map_err(Failure::Servex)
 }
 
 fn call(name: &str, input: &Value) -> Result<String, Failure> {

@@ -142,6 +142,21 @@ fn svg_draws_the_comparison_of_a_weighted_survey() {
     assert_eq!(drawn.status.code(), Some(0), "{drawn:?}");
     let expected = servex::report::render::comparison(&result).expect("a compared result");
     assert_eq!(String::from_utf8_lossy(&drawn.stdout).trim_end(), expected.trim_end());
+    let funnelled = temp_file(
+        json!({"responses": [9, 10, 3, 7, 0, 10], "groups": ["a", "a", "b", "b", "c", "c"], "funnel": true})
+            .to_string()
+            .as_bytes(),
+    );
+    let drawn = servex(&["nps", path(&funnelled), "--svg", "funnel"], None);
+    let result = servex::call(
+        "nps",
+        &serde_json::from_slice::<Value>(&std::fs::read(funnelled.path()).expect("read")).expect("JSON"),
+    )
+    .expect("valid");
+    assert_eq!(
+        String::from_utf8_lossy(&drawn.stdout).trim_end(),
+        servex::report::render::funnel(&result).expect("a funnel").trim_end()
+    );
     // Without groups there is nothing to draw: the result's own error.
     let plain = temp_file(br#"{"responses": [5, 3]}"#);
     let error = servex_error(&servex(&["csat", path(&plain), "--svg"], None));

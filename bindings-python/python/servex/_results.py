@@ -554,10 +554,18 @@ class GroupedResult(Result, Generic[M]):
     def _table(self) -> Table:
         return Table(self._columns(), self._rows())
 
-    def svg(self) -> str:
-        """The comparison as a forest plot (SVG): each group's difference and its
-        interval against the other side, significant rows marked."""
-        return str(_servex.render_comparison(self._data))
+    def svg(self, chart: Optional[str] = None) -> str:
+        """A chart of the groups as SVG: ``"forest"``, the comparison (each group's
+        difference and interval, significant rows marked), or ``"funnel"``, the funnel
+        plot (each group against the target and its limits). By default the forest plot
+        when the groups were compared, else the funnel plot."""
+        if chart is None:
+            chart = "forest" if self.compared or "funnel" not in self._data else "funnel"
+        if chart == "forest":
+            return str(_servex.render_comparison(self._data))
+        if chart == "funnel":
+            return str(_servex.render_funnel(self._data))
+        raise InvalidDocumentError(f"a grouped result draws \"forest\" or \"funnel\", not {chart!r}", path="/chart")
 
     def to_pandas(self) -> Any:
         """A pandas DataFrame, one row per group (column `group` first)."""
@@ -574,7 +582,9 @@ class GroupedResult(Result, Generic[M]):
 
     def _repr_html_(self) -> str:
         table = html_table(self._columns(), self._rows(), f"{self._metric.upper()} by group")
-        return table + self.svg() if self.compared else table
+        charts = [self.svg("forest")] if self.compared else []
+        charts += [self.svg("funnel")] if "funnel" in self._data else []
+        return table + "".join(charts)
 
 
 class ServqualResult(_Views):

@@ -5,7 +5,8 @@ use serde_json::Value;
 
 /// Renders `input`, JSON text `{report, document?, chart?}`: the HTML page, or the SVG
 /// of `chart`, as `{"ok": text}`; or `{comparison}`, a grouped metric result compared
-/// between groups, as its forest plot; a fault as `{"error": {kind, message, path}}`, with
+/// between groups, as its forest plot; or `{funnel}`, one with a funnel, as its funnel
+/// plot; a fault as `{"error": {kind, message, path}}`, with
 /// paths into `/report`, `/document` or at `/chart`.
 ///
 /// ```
@@ -22,6 +23,9 @@ fn render(input: &Value) -> Result<String, servex::Error> {
         return servex::report::render::comparison(result)
             .map_err(|e| e.under("/comparison"))
             .and_then(servex::json::to_text);
+    }
+    if let Some(result) = member("funnel") {
+        return servex::report::render::funnel(result).map_err(|e| e.under("/funnel")).and_then(servex::json::to_text);
     }
     let report = member("report").ok_or_else(|| {
         servex::Error::new(servex::ErrorKind::InvalidDocument, "", "render needs {report, document?, chart?}")

@@ -13,6 +13,7 @@ import {
   kano,
   nps,
   renderComparison,
+  renderFunnel,
   renderHtml,
   renderSvg,
   score,
@@ -98,6 +99,7 @@ const forest: string = renderComparison(weighted);
 const funnelled = nps({ responses: [9, 3, 10, 7], groups: ["a", "b", "a", "b"], funnel: { overdispersion: true } });
 const place: FunnelRow | undefined = funnelled.groups[0]?.funnel;
 const tau2: number | undefined = funnelled.funnel?.tau2;
+const funnelPlot: string = renderFunnel(funnelled);
 const units: UnitsResult = scoreUnits({ scorecard: doc, units: [{ id: "north", values: { nps: 40 } }] });
 const median: number | null = units.summary.score.median;
 const s: ServqualResult = servqual({
@@ -123,7 +125,7 @@ try {
 }
 const kinds: readonly ErrorKind[] = ERROR_KINDS;
 
-console.log(page, bare, drawing, forest, eInterval, pValue, effective, place, tau2, median);
+console.log(page, bare, drawing, forest, eInterval, pValue, effective, place, tau2, median, funnelPlot);
 console.log(headline, status, direction, levelNames, focus, same, elementTitles, n, typed, label, fast, c, eNet, s, category, v, kinds);
 
 // @ts-expect-error: a document needs indicators.

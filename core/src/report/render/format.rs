@@ -145,9 +145,27 @@ pub(crate) fn word(value: &impl serde::Serialize) -> String {
     }
 }
 
+/// A round axis reach at or above `x`: 1, 2 or 5 times a power of ten.
+pub(crate) fn nice(x: f64) -> f64 {
+    if !(x > 0.0 && x.is_finite()) {
+        return 1.0;
+    }
+    let power = 10f64.powf(x.log10().floor());
+    [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * power).find(|&r| r >= x).unwrap_or(10.0 * power)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reaches_are_round() {
+        assert_eq!(nice(0.0), 1.0);
+        assert_eq!(nice(37.0), 50.0);
+        assert_eq!(nice(104.5), 200.0);
+        assert_eq!(nice(2.0), 2.0);
+        assert_eq!(nice(0.3), 0.5);
+    }
 
     #[test]
     fn escaping_keeps_markup_as_text() {

@@ -16,6 +16,7 @@
 mod bars;
 mod forest;
 mod format;
+mod funnel;
 mod html;
 mod pyramid;
 mod radar;
@@ -117,6 +118,16 @@ pub fn html(report: &Report, document: Option<&Scorecard>) -> String {
 /// malformed comparison.
 pub fn comparison(result: &serde_json::Value) -> Result<String, Error> {
     forest::render(result, true)
+}
+
+/// The funnel plot of a grouped NPS, CSAT or CES result called with `funnel` (SPEC
+/// 12.2), as a standalone SVG document.
+///
+/// # Errors
+/// `invalid_document` at `/funnel` when `result` has no funnel, and at a group
+/// without its figures.
+pub fn funnel(result: &serde_json::Value) -> Result<String, Error> {
+    funnel::render(result, true)
 }
 
 /// A chart as SVG, standalone or for a page that carries the style sheet once.

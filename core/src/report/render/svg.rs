@@ -52,6 +52,8 @@ font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,san
 .sx .spark-target{stroke:var(--sx-muted);stroke-width:1;stroke-dasharray:2 2}
 .sx .forest-sig{fill:var(--sx-accent);stroke:var(--sx-accent);stroke-width:1.5}
 .sx .forest-ns{fill:var(--sx-bg);stroke:var(--sx-accent);stroke-width:1.5}
+.sx .funnel-95{fill:none;stroke:var(--sx-amber);stroke-width:1.5;stroke-dasharray:6 4}
+.sx .funnel-998{fill:none;stroke:var(--sx-red);stroke-width:1.5;stroke-dasharray:2 3}
 ";
 
 /// The outer box of one chart.
