@@ -12,6 +12,18 @@ use super::response::Classes;
 use super::tally::{check_sums, GroupCells, Tallied, Tally};
 use super::Invalid;
 
+/// The options every scale metric has, as its estimator reads them.
+pub(crate) struct Shared<'o> {
+    /// The confidence level (of the comparisons too).
+    pub confidence: f64,
+    /// What to do with invalid responses.
+    pub invalid: Invalid,
+    /// The comparison asked for, if any.
+    pub compare: Option<&'o Compare>,
+    /// The funnel asked for, if any.
+    pub funnel: Option<&'o Funnel>,
+}
+
 /// A scale metric's estimator: reads one group's cells only.
 pub(crate) trait Estimator {
     /// The metric's result for one group.
@@ -25,14 +37,8 @@ pub(crate) trait Estimator {
     /// The difference of two sides: `(diff, centre, se, ci_low, ci_high)`, on the
     /// metric's scale (SPEC 11).
     fn difference(&self, a: &Side, b: &Side, z: f64) -> [f64; 5];
-    /// The comparison's confidence level.
-    fn confidence(&self) -> f64;
-    /// What to do with invalid responses.
-    fn invalid(&self) -> Invalid;
-    /// The comparison asked for, if any.
-    fn compare(&self) -> Option<&Compare>;
-    /// The funnel asked for, if any.
-    fn funnel(&self) -> Option<&Funnel>;
+    /// The options every scale metric has.
+    fn shared(&self) -> Shared<'_>;
     /// The metric's range (-100..100, 0..100, 1..scale), where funnel limits stop.
     fn range(&self) -> (f64, f64);
     /// A group's funnel spread times the square root of its n_eff, from the pooled
@@ -45,10 +51,10 @@ pub(crate) trait Estimator {
     where
         Self: Sized,
     {
-        if self.compare().is_some() {
+        if self.shared().compare.is_some() {
             return Err(Error::new(ErrorKind::InvalidDocument, "/compare", "compare needs groups"));
         }
-        if self.funnel().is_some() {
+        if self.shared().funnel.is_some() {
             return Err(Error::new(ErrorKind::InvalidDocument, "/funnel", "a funnel needs groups"));
         }
         match reported(tallied, self)?.first() {
@@ -109,7 +115,7 @@ pub enum Scored<T> {
 /// [`Invalid::Error`]) and the sums are checked: those with a response of positive
 /// weight.
 fn reported<E: Estimator>(tallied: Tallied, estimator: &E) -> Result<Vec<(GroupLabel, GroupCells)>, Error> {
-    tallied.check_invalid(estimator.invalid(), estimator.classes())?;
+    tallied.check_invalid(estimator.shared().invalid, estimator.classes())?;
     let mut kept = Vec::with_capacity(tallied.groups.len());
     for (label, cells) in tallied.groups {
         let total = cells.total();
@@ -125,7 +131,7 @@ fn finish_grouped<E: Estimator>(tallied: Tallied, estimator: &E) -> Result<Group
     let form = tallied.form;
     let kept = reported(tallied, estimator)?;
     let results: Vec<E::Result> = kept.iter().map(|(_, cells)| estimator.estimate(cells)).collect();
-    let comparisons = match estimator.compare() {
+    let comparisons = match estimator.shared().compare {
         Some(c) => {
             let cells: Vec<&GroupCells> = kept.iter().map(|(_, cells)| cells).collect();
             let labels: Vec<&GroupLabel> = kept.iter().map(|(label, _)| label).collect();
@@ -133,13 +139,13 @@ fn finish_grouped<E: Estimator>(tallied: Tallied, estimator: &E) -> Result<Group
             let metric = Metric {
                 side_of: &|cells: &GroupCells| estimator.side(&estimator.estimate(cells)),
                 difference: &|a: &Side, b: &Side, z: f64| estimator.difference(a, b, z),
-                confidence: estimator.confidence(),
+                confidence: estimator.shared().confidence,
             };
             compare_groups(c, &labels, &cells, &sides, &metric, form)?.into_iter().map(Some).collect()
         }
         None => vec![None; results.len()],
     };
-    let (summary, mut rows) = match estimator.funnel() {
+    let (summary, mut rows) = match estimator.shared().funnel {
         Some(f) => {
             let (summary, rows) = funnel_of(estimator, f, &kept, &results, form)?;
             (Some(summary), rows.into_iter().map(Some).collect())

@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::error::Error;
 
 use super::compare::{Compare, Side};
-use super::finish::{finish_tally, Estimator, Grouped, Scored};
+use super::finish::{finish_tally, Estimator, Grouped, Scored, Shared};
 use super::funnel::Funnel;
 use super::groups::Split;
 use super::response::{Classes, Response};
@@ -185,20 +185,9 @@ impl Estimator for NpsEstimator<'_> {
         [diff, centre, se, (centre - z * se).clamp(-200.0, 200.0), (centre + z * se).clamp(-200.0, 200.0)]
     }
 
-    fn confidence(&self) -> f64 {
-        self.options.confidence
-    }
-
-    fn invalid(&self) -> Invalid {
-        self.options.invalid
-    }
-
-    fn compare(&self) -> Option<&Compare> {
-        self.options.compare.as_ref()
-    }
-
-    fn funnel(&self) -> Option<&Funnel> {
-        self.options.funnel.as_ref()
+    fn shared(&self) -> Shared<'_> {
+        let o = self.options;
+        Shared { confidence: o.confidence, invalid: o.invalid, compare: o.compare.as_ref(), funnel: o.funnel.as_ref() }
     }
 
     fn range(&self) -> (f64, f64) {

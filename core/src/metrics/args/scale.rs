@@ -11,8 +11,9 @@ use super::super::compare::{Adjust, Against, Compare};
 use super::super::finish::Estimator;
 use super::super::funnel::Funnel;
 use super::super::groups::{GroupLabel, Split};
+use super::super::response::Classes;
 use super::super::response::Response;
-use super::super::tally::{tally, RowWeights, Tally, MAX_COUNT};
+use super::super::tally::{tally, RowWeights, Tallied, Tally, MAX_COUNT};
 use super::super::{ces, csat, nps, CesOptions, CsatOptions, NpsMethod, NpsOptions};
 use super::{groups, responses, whole_i64, wrong_type, Args};
 use crate::call::{AsValue, Output};
@@ -124,49 +125,43 @@ impl Scale {
         groups: Option<Split<'_>>,
         columns: &RowWeights<'_>,
     ) -> Result<O::Out, Error> {
-        if let (None, Some(member)) = (&groups, self.grouped_only()) {
-            return err(ErrorKind::InvalidDocument, format!("/{member}"), format!("{member} needs groups"));
-        }
         let grouped = groups.is_some();
-        match self {
-            Scale::Nps(o) => {
-                let e = nps::NpsEstimator::new(o)?;
-                finish::<O, _>(&e, tally(responses, groups, columns, e.classes())?, grouped)
-            }
-            Scale::Csat(o) => {
-                let e = csat::CsatEstimator::new(o)?;
-                finish::<O, _>(&e, tally(responses, groups, columns, e.classes())?, grouped)
-            }
-            Scale::Ces(o) => {
-                let e = ces::CesEstimator::new(o)?;
-                finish::<O, _>(&e, tally(responses, groups, columns, e.classes())?, grouped)
-            }
-        }
+        self.finish::<O>(grouped, |classes| tally(responses, groups, columns, classes))
     }
 
     fn run_tally<O: Output>(&self, t: &Tally) -> Result<O::Out, Error> {
-        if let (false, Some(member)) = (t.is_grouped(), self.grouped_only()) {
+        self.finish::<O>(t.is_grouped(), |classes| t.on_scale(classes))
+    }
+
+    /// The metric's estimator over what `tallied` gives on its scale, written by `O`;
+    /// `compare` and `funnel` refused first when there are no groups.
+    fn finish<O: Output>(
+        &self,
+        grouped: bool,
+        tallied: impl FnOnce(&Classes) -> Result<Tallied, Error>,
+    ) -> Result<O::Out, Error> {
+        if let (false, Some(member)) = (grouped, self.grouped_only()) {
             return err(ErrorKind::InvalidDocument, format!("/{member}"), format!("{member} needs groups"));
         }
         match self {
             Scale::Nps(o) => {
                 let e = nps::NpsEstimator::new(o)?;
-                finish::<O, _>(&e, t.on_scale(e.classes())?, t.is_grouped())
+                write::<O, _>(&e, tallied(e.classes())?, grouped)
             }
             Scale::Csat(o) => {
                 let e = csat::CsatEstimator::new(o)?;
-                finish::<O, _>(&e, t.on_scale(e.classes())?, t.is_grouped())
+                write::<O, _>(&e, tallied(e.classes())?, grouped)
             }
             Scale::Ces(o) => {
                 let e = ces::CesEstimator::new(o)?;
-                finish::<O, _>(&e, t.on_scale(e.classes())?, t.is_grouped())
+                write::<O, _>(&e, tallied(e.classes())?, grouped)
             }
         }
     }
 }
 
 /// Finishes a tally and writes the result.
-fn finish<O: Output, E: Estimator>(e: &E, tallied: super::super::tally::Tallied, grouped: bool) -> Result<O::Out, Error>
+fn write<O: Output, E: Estimator>(e: &E, tallied: Tallied, grouped: bool) -> Result<O::Out, Error>
 where
     E::Result: serde::Serialize,
 {
