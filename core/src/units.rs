@@ -2,16 +2,19 @@
 //! (branch, site, team) with the unit's values and history, each unit's headline
 //! figures, ranks, a summary with quartiles, and per-indicator status counts.
 //!
-//! Each unit is scored as the document SPEC 12.1 describes (the template with its
-//! values replaced), through the same reader and scorer as `score`, so a unit's
-//! figures are the bits `score` gives for that document.
+//! The template is resolved once; each unit's values and history are then read and
+//! checked as the document SPEC 12.1 describes (the template holding them) would be,
+//! and rolled up by the same code as `score`, so a unit's figures are the bits `score`
+//! gives for that document, its errors at the unit's own paths.
 
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::error::{pointer, Error, ErrorKind};
+use crate::json::from_value;
 use crate::metrics::quantile;
 use crate::report::{Report, Status};
-use crate::scorecard::{score, Scorecard, MAX_ID_CHARS};
+use crate::scorecard::{HistoryPoint, Scorecard, Template, MAX_ID_CHARS};
 
 /// At most this many units (SPEC 12.1).
 pub const MAX_UNITS: usize = 1_000_000;
@@ -46,15 +49,8 @@ pub fn score_units(input: &Value) -> Result<Value, Error> {
     };
     let blank = blank_template(template);
     let card = Scorecard::from_json(&blank).map_err(|e| e.under("/scorecard"))?;
-    // The template is checked by scoring it without values, which `missing: "error"`
-    // would refuse: that option applies to the units only.
-    let mut probe = blank.clone();
-    if let Some(Value::Object(options)) = probe.get_mut("options") {
-        options.remove("missing");
-    }
-    let probe = Scorecard::from_json(&probe).map_err(|e| e.under("/scorecard"))?;
-    let report = score(&probe).map_err(|e| e.under("/scorecard"))?;
-    let ids: Vec<String> = card.indicators.iter().map(|i| i.id.clone()).collect();
+    let template = Template::new(&card).map_err(|e| e.under("/scorecard"))?;
+    let ids: Vec<&str> = card.indicators.iter().map(|i| i.id.as_str()).collect();
     if units.len() > MAX_UNITS || units.len().saturating_mul(ids.len().max(1)) > MAX_CELLS {
         let message = format!("at most {MAX_UNITS} units and {MAX_CELLS} unit values");
         return Err(Error::new(ErrorKind::LimitExceeded, "/units", message));
@@ -72,11 +68,11 @@ pub fn score_units(input: &Value) -> Result<Value, Error> {
                 format!("unit {:?} is listed twice", unit.id),
             ));
         }
-        let document = unit.document(&blank, &ids);
-        let scored = Scorecard::from_json(&document)
-            .and_then(|card| score(&card).map(|r| row(&unit, &r, &mut tallies)))
+        let (values, history) = unit.data(&ids, &at)?;
+        let report = template
+            .score(values.into_iter().zip(history.iter().map(Vec::as_slice)))
             .map_err(|e| unit_path(e, &at, &ids))?;
-        rows.push(scored);
+        rows.push(row(&unit, &report, &mut tallies));
     }
     ranks(&mut rows);
     let summary = summary(&rows);
@@ -84,7 +80,7 @@ pub fn score_units(input: &Value) -> Result<Value, Error> {
     let units: Vec<Value> = rows.into_iter().map(|r| r.json).collect();
     Ok(serde_json::json!({
         "servex": 1,
-        "framework": report.framework,
+        "framework": template.framework_id(),
         "units": units,
         "summary": summary,
         "indicators": indicators,
@@ -120,7 +116,7 @@ struct Unit<'a> {
 }
 
 impl<'a> Unit<'a> {
-    fn read(unit: &'a Value, at: &str, ids: &[String]) -> Result<Unit<'a>, Error> {
+    fn read(unit: &'a Value, at: &str, ids: &[&str]) -> Result<Unit<'a>, Error> {
         let Value::Object(fields) = unit else {
             return Err(doc(at, "a unit is an object {id, title, values, history, meta}"));
         };
@@ -150,7 +146,7 @@ impl<'a> Unit<'a> {
                 None | Some(Value::Null) => Ok(None),
                 Some(Value::Object(map)) => {
                     let here = pointer(at, member);
-                    if let Some(key) = map.keys().find(|k| !ids.contains(k)) {
+                    if let Some(key) = map.keys().find(|k| !ids.contains(&k.as_str())) {
                         let message = format!("the scorecard has no indicator {key:?}");
                         return Err(Error::new(ErrorKind::UnknownReference, pointer(&here, key), message));
                     }
@@ -164,27 +160,36 @@ impl<'a> Unit<'a> {
         Ok(Unit { id, title, meta: fields.get("meta").cloned().unwrap_or(Value::Null), values, history })
     }
 
-    /// The unit's document: the template with each indicator's value and history.
-    fn document(&self, blank: &Value, ids: &[String]) -> Value {
-        let mut document = blank.clone();
-        if let Some(Value::Array(indicators)) = document.get_mut("indicators") {
-            for (ind, id) in indicators.iter_mut().zip(ids) {
-                if let Value::Object(fields) = ind {
-                    if let Some(v) = self.values.and_then(|m| m.get(id)) {
-                        fields.insert("value".into(), v.clone());
-                    }
-                    if let Some(h) = self.history.and_then(|m| m.get(id)) {
-                        fields.insert("history".into(), h.clone());
-                    }
-                }
-            }
+    /// The unit's values and history, one of each per indicator in template order,
+    /// read as the template's `value` and `history` members would be.
+    fn data(&self, ids: &[&str], at: &str) -> Result<(Vec<Option<f64>>, Vec<History>), Error> {
+        let mut values = Vec::with_capacity(ids.len());
+        let mut history = Vec::with_capacity(ids.len());
+        for id in ids {
+            values.push(member(self.values, id, at, "values")?);
+            history.push(member(self.history, id, at, "history")?.unwrap_or_default());
         }
-        document
+        Ok((values, history))
+    }
+}
+
+type History = Vec<HistoryPoint>;
+
+/// An indicator's entry in a unit's `values` or `history`; absent and null alike are `None`.
+fn member<T: DeserializeOwned>(
+    map: Option<&Map<String, Value>>,
+    id: &str,
+    at: &str,
+    name: &str,
+) -> Result<Option<T>, Error> {
+    match map.and_then(|m| m.get(id)) {
+        None => Ok(None),
+        Some(v) => from_value::<Option<T>>(v).map_err(|e| e.under(&pointer(&pointer(at, name), id))),
     }
 }
 
 /// An error of a unit's document moved to where the unit holds the offending data.
-fn unit_path(e: Error, at: &str, ids: &[String]) -> Error {
+fn unit_path(e: Error, at: &str, ids: &[&str]) -> Error {
     let path = e.path().to_string();
     let mut tokens = path.split('/').skip(1);
     let (Some("indicators"), Some(index), Some(member)) = (tokens.next(), tokens.next(), tokens.next()) else {
@@ -216,12 +221,14 @@ struct IndicatorTally {
     green: usize,
     amber: usize,
     red: usize,
-    progress: Vec<f64>,
+    /// The sum of the progress of the units with a value, in unit order, and their count.
+    progress_sum: f64,
+    progressed: usize,
 }
 
 impl IndicatorTally {
     fn to_json(&self, id: &str, units: usize) -> Value {
-        let mean = (!self.progress.is_empty()).then(|| self.progress.iter().sum::<f64>() / self.progress.len() as f64);
+        let mean = (self.progressed > 0).then(|| self.progress_sum / self.progressed as f64);
         serde_json::json!({
             "id": id,
             "values": self.values,
@@ -239,7 +246,8 @@ fn row(unit: &Unit<'_>, report: &Report<'_>, tallies: &mut [IndicatorTally]) -> 
         if ind.value.is_some() {
             t.values += 1;
             if let Some(p) = ind.progress {
-                t.progress.push(p);
+                t.progress_sum += p;
+                t.progressed += 1;
             }
         }
         match ind.status {

@@ -1,57 +1,129 @@
 //! SPEC 12.1: each unit of `score_units` is, to the bit, what `score` gives for the
-//! template with that unit's values (proptest), and ranks follow the scores.
+//! template with that unit's values and history (proptest over random templates and
+//! units), and ranks follow the scores.
 
 use proptest::prelude::*;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
-fn template() -> Value {
-    json!({
-        "perspectives": [{"id": "service", "weight": 2}, {"id": "financial"}],
-        "indicators": [
-            {"id": "nps", "perspective": "service", "baseline": 0, "target": 60},
-            {"id": "wait", "perspective": "service", "element": "7.4.1", "baseline": 20, "target": 5},
-            {"id": "care", "element": "7.3.1", "scale": "maturity"},
-            {"id": "cost", "perspective": "financial", "baseline": 50, "target": 38}
-        ]
+const ELEMENTS: [&str; 4] = ["7.1.1", "7.2.1", "7.3.1", "7.4.1"];
+
+/// One indicator of a random template: a measure, a range or a maturity rating.
+fn indicator(i: usize) -> impl Strategy<Value = Value> {
+    let kind = prop_oneof![
+        (-100.0..100.0f64, 1.0..50.0f64, any::<bool>()).prop_map(|(base, span, up)| {
+            let target = if up { base + span } else { base - span };
+            json!({"baseline": base, "target": target})
+        }),
+        (0.0..10.0f64, 1.0..10.0f64)
+            .prop_map(|(lo, width)| { json!({"baseline": [lo - 5.0, lo + width + 5.0], "target": [lo, lo + width]}) }),
+        Just(json!({"scale": "maturity"})),
+    ];
+    let placement = prop_oneof![
+        (0..ELEMENTS.len()).prop_map(|e| json!({"element": ELEMENTS[e]})),
+        prop_oneof![Just("service"), Just("financial")].prop_map(|p| json!({"perspective": p})),
+    ];
+    (kind, placement, prop::option::of(0.1..5.0f64)).prop_map(move |(kind, placement, weight)| {
+        let mut ind = Map::new();
+        ind.insert("id".into(), json!(format!("i{i}")));
+        for part in [kind, placement] {
+            ind.extend(part.as_object().cloned().unwrap_or_default());
+        }
+        if let Some(w) = weight {
+            ind.insert("weight".into(), json!(w));
+        }
+        Value::Object(ind)
     })
 }
 
-fn value() -> impl Strategy<Value = Option<f64>> {
-    prop::option::of(-50.0..120.0f64)
+fn template() -> impl Strategy<Value = Value> {
+    let indicators = (1..6usize).prop_flat_map(|n| (0..n).map(indicator).collect::<Vec<_>>());
+    let options = (prop_oneof![Just("exclude"), Just("zero")], any::<bool>())
+        .prop_map(|(missing, clamp)| json!({"missing": missing, "clamp": clamp}));
+    (indicators, options, 0.5..3.0f64).prop_map(|(indicators, options, weight)| {
+        json!({
+            "perspectives": [
+                {"id": "service", "weight": weight}, {"id": "financial"}, {"id": "operational"}, {"id": "learning_growth"}
+            ],
+            "options": options,
+            "indicators": indicators,
+        })
+    })
+}
+
+/// A value the indicator accepts, or none.
+fn value_for(ind: &Value, draw: Option<f64>) -> Option<Value> {
+    let x = draw?;
+    Some(if ind.get("scale").is_some() { json!((x.abs() * 4.0).round() % 5.0) } else { json!(x * 150.0 - 50.0) })
+}
+
+/// Units drawn for `template`: each indicator's value and a short history.
+fn units(template: &Value) -> impl Strategy<Value = Vec<Value>> {
+    let indicators = template["indicators"].as_array().cloned().unwrap_or_default();
+    let draws = prop::collection::vec(
+        prop::collection::vec(
+            (prop::option::of(0.0..1.0f64), prop::collection::vec(prop::option::of(0.0..1.0f64), 0..3)),
+            indicators.len(),
+        ),
+        0..10,
+    );
+    draws.prop_map(move |units| {
+        units
+            .into_iter()
+            .enumerate()
+            .map(|(u, draws)| {
+                let (mut values, mut history) = (Map::new(), Map::new());
+                for (ind, (value, past)) in indicators.iter().zip(draws) {
+                    let id = ind["id"].as_str().unwrap_or_default().to_string();
+                    if let Some(v) = value_for(ind, value) {
+                        values.insert(id.clone(), v);
+                    }
+                    if !past.is_empty() {
+                        let points: Vec<Value> = past
+                            .iter()
+                            .enumerate()
+                            .map(|(k, d)| json!({"period": format!("p{k}"), "value": value_for(ind, *d)}))
+                            .collect();
+                        history.insert(id, Value::Array(points));
+                    }
+                }
+                json!({"id": format!("u{u}"), "values": values, "history": history})
+            })
+            .collect()
+    })
+}
+
+/// The document SPEC 12.1 says a unit is: the template holding its values and history.
+fn document_of(template: &Value, unit: &Value) -> Value {
+    let mut document = template.clone();
+    for ind in document["indicators"].as_array_mut().into_iter().flatten() {
+        let id = ind["id"].as_str().unwrap_or_default().to_string();
+        for (from, to) in [("values", "value"), ("history", "history")] {
+            if let Some(v) = unit[from].get(&id) {
+                ind[to] = v.clone();
+            }
+        }
+    }
+    document
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
-    fn every_unit_is_its_own_document_scored(
-        units in prop::collection::vec((value(), value(), prop::option::of(0u8..=4), value()), 0..12)
-    ) {
-        let ids = ["nps", "wait", "care", "cost"];
-        let inputs: Vec<Value> = units
-            .iter()
-            .enumerate()
-            .map(|(u, (a, b, c, d))| {
-                let values = [*a, *b, c.map(f64::from), *d];
-                let map: serde_json::Map<String, Value> =
-                    ids.iter().zip(values).filter_map(|(id, v)| v.map(|v| ((*id).to_string(), json!(v)))).collect();
-                json!({"id": format!("u{u}"), "values": map})
-            })
-            .collect();
-        let result = servex::call("score_units", &json!({"scorecard": template(), "units": inputs})).expect("valid units");
+    fn every_unit_is_its_own_document_scored((template, units) in template().prop_flat_map(|t| (Just(t.clone()), units(&t)))) {
+        let result = servex::call("score_units", &json!({"scorecard": template, "units": units})).expect("valid units");
         let rows = result["units"].as_array().cloned().unwrap_or_default();
         prop_assert_eq!(rows.len(), units.len());
-        for (row, unit) in rows.iter().zip(&inputs) {
-            let mut document = template();
-            for ind in document["indicators"].as_array_mut().into_iter().flatten() {
-                let id = ind["id"].as_str().unwrap_or_default().to_string();
-                if let Some(v) = unit["values"].get(&id) {
-                    ind["value"] = v.clone();
-                }
-            }
-            let report = servex::call("score", &document).expect("the unit's document scores");
+        for (row, unit) in rows.iter().zip(&units) {
+            let report = servex::call("score", &document_of(&template, unit)).expect("the unit's document scores");
             for key in ["score", "model_score", "status", "coverage", "level_attained", "outcome", "focus_level"] {
                 prop_assert_eq!(&row[key], &report[key], "{}", key);
+            }
+            for view in ["perspectives", "dimensions", "elements"] {
+                for group in report[view].as_array().into_iter().flatten() {
+                    let id = group["id"].as_str().unwrap_or_default();
+                    prop_assert_eq!(&row[view][id], &group["score"], "{} {}", view, id);
+                }
             }
         }
         // Ranks: a better score never has a larger rank; equal scores share one.
@@ -63,5 +135,27 @@ proptest! {
                 }
             }
         }
+    }
+
+    /// A fault in one unit's data is the fault `score` finds in that unit's document,
+    /// moved to where the unit holds it.
+    #[test]
+    fn a_unit_fault_is_its_document_fault(bad in prop_oneof![Just(json!(7.5)), Just(json!(-1)), Just(json!("3")), Just(json!(1e301))], in_history in any::<bool>()) {
+        let template = json!({"indicators": [
+            {"id": "care", "element": "7.3.1", "scale": "maturity"},
+            {"id": "wait", "perspective": "service", "baseline": 20, "target": 5}
+        ]});
+        let unit = if in_history {
+            json!({"id": "u", "values": {"wait": 9}, "history": {"care": [{"period": "p", "value": 2}, {"period": "q", "value": bad}]}})
+        } else {
+            json!({"id": "u", "values": {"care": bad, "wait": 9}})
+        };
+        let units_error = servex::call("score_units", &json!({"scorecard": template, "units": [unit.clone()]})).expect_err("a bad value");
+        let score_error = servex::call("score", &document_of(&template, &unit)).expect_err("a bad value");
+        prop_assert_eq!(units_error.kind(), score_error.kind());
+        let moved = if in_history { "/units/0/history/care/1/value" } else { "/units/0/values/care" };
+        let original = if in_history { "/indicators/0/history/1/value" } else { "/indicators/0/value" };
+        prop_assert_eq!(units_error.path(), moved);
+        prop_assert_eq!(score_error.path(), original);
     }
 }

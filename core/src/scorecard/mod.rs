@@ -7,6 +7,7 @@ mod progress;
 mod resolve;
 mod rollup;
 mod scales;
+mod template;
 
 pub use document::{
     Bound, FrameworkChoice, HistoryPoint, Indicator, Missing, Options, PerspectiveWeight, Scale, Scorecard, Thresholds,
@@ -14,6 +15,7 @@ pub use document::{
 pub(crate) use resolve::check_version_value;
 pub use resolve::{MAX_HISTORY, MAX_ID_CHARS, MAX_INDICATORS};
 pub use scales::builtin_scale;
+pub(crate) use template::Template;
 
 use crate::error::{Error, ErrorKind};
 use crate::report::Report;
@@ -23,7 +25,7 @@ use crate::report::Report;
 /// The report borrows its text from the document (and from the framework, which the
 /// document holds or names), so it lives no longer than the document.
 pub fn score(scorecard: &Scorecard) -> Result<Report<'_>, Error> {
-    let resolved = resolve::resolve(scorecard)?;
+    let resolved = resolve::resolve(scorecard, resolve::Values::Checked)?;
     rollup::report(&resolved)
 }
 

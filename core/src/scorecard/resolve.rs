@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use foldhash::{HashMap, HashSet, HashSetExt};
 
-use super::document::{Bound, FrameworkChoice, Indicator, Missing, Options, Scale, Scorecard, Thresholds};
+use super::document::{
+    Bound, FrameworkChoice, HistoryPoint, Indicator, Missing, Options, Scale, Scorecard, Thresholds,
+};
 use super::progress::Measure;
 use super::scales::{check_rating, Scales};
 use crate::error::{err, pointer, Error, ErrorKind};
@@ -22,6 +24,7 @@ pub const MAX_HISTORY: usize = 100_000;
 pub const MAX_ID_CHARS: usize = 256;
 
 /// A document with everything resolved, ready to roll up.
+#[derive(Clone)]
 pub(crate) struct Resolved<'a> {
     pub doc: &'a Scorecard,
     pub framework: &'a Framework,
@@ -35,6 +38,7 @@ pub(crate) struct Resolved<'a> {
     pub principles: Vec<usize>,
 }
 
+#[derive(Clone)]
 pub(crate) struct PerspectiveSetting<'a> {
     pub id: &'a str,
     pub title: Option<&'a str>,
@@ -42,6 +46,7 @@ pub(crate) struct PerspectiveSetting<'a> {
 }
 
 /// The options with their defaults applied, weights laid out in framework order.
+#[derive(Clone)]
 pub(crate) struct Settings {
     pub missing: Missing,
     pub clamp: bool,
@@ -54,6 +59,7 @@ pub(crate) struct Settings {
 }
 
 /// One indicator, resolved; its levels are borrowed from the indicator or its element.
+#[derive(Clone)]
 pub(crate) struct Line<'a> {
     pub perspective: usize,
     pub element: Option<usize>,
@@ -62,9 +68,21 @@ pub(crate) struct Line<'a> {
     pub principles: Range<usize>,
     pub weight: f64,
     pub value: Option<f64>,
+    /// Earlier periods, oldest first.
+    pub history: &'a [HistoryPoint],
     pub measure: Measure,
+    /// A rating's scale, against which its values are checked.
+    rating: Option<&'a Scale>,
     pub green: f64,
     pub amber: f64,
+}
+
+/// Whether resolving checks the indicators' values and history, or leaves them for
+/// each set of values a template is later scored with (SPEC 12.1).
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Values {
+    Checked,
+    Later,
 }
 
 /// Where an indicator sits in the document; its JSON Pointers are built only when an
@@ -82,7 +100,7 @@ impl At {
     }
 }
 
-pub(crate) fn resolve(doc: &Scorecard) -> Result<Resolved<'_>, Error> {
+pub(crate) fn resolve(doc: &Scorecard, values: Values) -> Result<Resolved<'_>, Error> {
     check_version(doc.servex)?;
     let framework = framework_of(doc)?;
     let elements: Vec<(usize, &Element)> = framework.elements().collect();
@@ -120,9 +138,63 @@ pub(crate) fn resolve(doc: &Scorecard) -> Result<Resolved<'_>, Error> {
             );
         }
         // Weights within SPEC 8's magnitudes: a million of them sum far below overflow.
-        lines.push(lookup.line(indicator, at, &mut principles)?);
+        let line = lookup.line(indicator, at, &mut principles)?;
+        if values == Values::Checked {
+            line.check_values(&indicator.id, settings.missing, at)?;
+        }
+        lines.push(line);
     }
     Ok(Resolved { doc, framework, elements, perspectives, settings, lines, principles })
+}
+
+impl<'a> Resolved<'a> {
+    /// The same template with other values and history, in indicator order, checked
+    /// as a document holding them would be (errors at `/indicators/I/...`).
+    pub(crate) fn with_values<'u>(
+        &self,
+        values: impl IntoIterator<Item = (Option<f64>, &'u [HistoryPoint])>,
+    ) -> Result<Resolved<'u>, Error>
+    where
+        'a: 'u,
+    {
+        let mut lines = Vec::with_capacity(self.lines.len());
+        for (i, (line, (value, history))) in self.lines.iter().zip(values).enumerate() {
+            let line = Line { value, history, ..line.clone() };
+            line.check_values(&self.doc.indicators[i].id, self.settings.missing, At(i))?;
+            lines.push(line);
+        }
+        Ok(Resolved { lines, ..self.clone() })
+    }
+}
+
+impl Line<'_> {
+    /// Checks the value and history against the measure (a rating's scale, or SPEC 8's
+    /// magnitudes) and the `missing` option.
+    fn check_values(&self, id: &str, missing: Missing, at: At) -> Result<(), Error> {
+        // Paths are built only on failure: scoring a valid document allocates none.
+        let check = |v: f64, path: &dyn Fn() -> String| match self.rating {
+            Some(scale) => check_rating(scale, v, path),
+            None => magnitude::value(v, path),
+        };
+        if let Some(v) = self.value {
+            check(v, &|| at.member("value"))?;
+        } else if missing == Missing::Error {
+            return err(ErrorKind::MissingValue, at.member("value"), format!("indicator {id:?} has no value"));
+        }
+        if self.history.len() > MAX_HISTORY {
+            return err(
+                ErrorKind::LimitExceeded,
+                at.member("history"),
+                format!("an indicator holds at most {MAX_HISTORY} history points, not {}", self.history.len()),
+            );
+        }
+        for (k, point) in self.history.iter().enumerate() {
+            if let Some(v) = point.value {
+                check(v, &|| pointer(&pointer(&at.member("history"), k), "value"))?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The format version as JSON gives it (SPEC 8): a number with no fractional part is
@@ -275,7 +347,7 @@ struct Lookup<'a, 'd> {
     element_index: HashMap<&'a str, usize>,
     perspective_index: HashMap<&'a str, usize>,
     principle_index: HashMap<&'a str, usize>,
-    scales: Scales<'a>,
+    scales: Scales<'d>,
     settings: &'a Settings,
 }
 
@@ -298,30 +370,7 @@ impl<'d> Lookup<'_, 'd> {
         if let Some(w) = ind.weight {
             magnitude::weight(w, || at.member("weight"))?;
         }
-        let (measure, rating_scale) = self.measure(ind, at)?;
-        // Paths are built only on failure: scoring a valid document allocates none.
-        let check = |v: f64, path: &dyn Fn() -> String| match &rating_scale {
-            Some(scale) => check_rating(scale, v, path),
-            None => magnitude::value(v, path),
-        };
-        if let Some(v) = ind.value {
-            check(v, &|| at.member("value"))?;
-        } else if self.settings.missing == Missing::Error {
-            return err(ErrorKind::MissingValue, at.member("value"), format!("indicator {:?} has no value", ind.id));
-        }
-        let history = ind.history.as_deref().unwrap_or_default();
-        if history.len() > MAX_HISTORY {
-            return err(
-                ErrorKind::LimitExceeded,
-                at.member("history"),
-                format!("an indicator holds at most {MAX_HISTORY} history points, not {}", history.len()),
-            );
-        }
-        for (k, point) in history.iter().enumerate() {
-            if let Some(v) = point.value {
-                check(v, &|| pointer(&pointer(&at.member("history"), k), "value"))?;
-            }
-        }
+        let (measure, rating) = self.measure(ind, at)?;
         let (green, amber) =
             thresholds((self.settings.green, self.settings.amber), ind.thresholds, || at.member("thresholds"))?;
         Ok(Line {
@@ -331,7 +380,9 @@ impl<'d> Lookup<'_, 'd> {
             principles,
             weight: ind.weight.unwrap_or(1.0),
             value: ind.value,
+            history: ind.history.as_deref().unwrap_or_default(),
             measure,
+            rating,
             green,
             amber,
         })
@@ -418,7 +469,7 @@ impl<'d> Lookup<'_, 'd> {
     }
 
     /// The measure, and for a rating its scale (against which values are checked).
-    fn measure(&self, ind: &Indicator, at: At) -> Result<(Measure, Option<&Scale>), Error> {
+    fn measure(&self, ind: &Indicator, at: At) -> Result<(Measure, Option<&'d Scale>), Error> {
         let target_at = || at.member("target");
         match (&ind.scale, ind.baseline, ind.target) {
             (Some(name), None, None) => {

@@ -266,7 +266,7 @@ fn indicator_rows<'a>(r: &Resolved<'a>, scored: &[Scored]) -> Vec<IndicatorRow<'
         .zip(scored)
         .map(|((ind, line), sc): ((_, &Line<'_>), _)| {
             let series = || {
-                let history = ind.history.iter().flatten().filter_map(|point| point.value);
+                let history = line.history.iter().filter_map(|point| point.value);
                 history.chain(line.value).map(|v| progress(line.measure.achievement(v), r.settings.clamp))
             };
             IndicatorRow {
