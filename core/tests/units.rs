@@ -159,3 +159,121 @@ proptest! {
         prop_assert_eq!(score_error.path(), original);
     }
 }
+
+/// Long rows for `units`: one row per unit, indicator and period (history first,
+/// periods `p0`, `p1`, ... and `now`), in a shuffled order.
+fn long_rows(
+    units: &[Value],
+    shuffle: &[usize],
+) -> (Vec<String>, Vec<String>, Vec<String>, Vec<(u32, u32, u32, Option<f64>)>) {
+    let (mut unit_labels, mut indicator_labels) = (Vec::new(), Vec::new());
+    let period_labels: Vec<String> = ["p0", "p1", "p2", "now"].iter().map(|p| p.to_string()).collect();
+    let mut rows = Vec::new();
+    let code = |labels: &mut Vec<String>, label: &str| -> u32 {
+        labels.iter().position(|l| l == label).unwrap_or_else(|| {
+            labels.push(label.to_string());
+            labels.len() - 1
+        }) as u32
+    };
+    for unit in units {
+        let u = code(&mut unit_labels, unit["id"].as_str().unwrap_or_default());
+        for (id, points) in unit["history"].as_object().into_iter().flatten() {
+            let i = code(&mut indicator_labels, id);
+            for (k, point) in points.as_array().into_iter().flatten().enumerate() {
+                rows.push((u, i, k as u32, point["value"].as_f64()));
+            }
+        }
+        for (id, value) in unit["values"].as_object().into_iter().flatten() {
+            let i = code(&mut indicator_labels, id);
+            rows.push((u, i, 3, value.as_f64()));
+        }
+    }
+    let n = rows.len();
+    if n > 1 {
+        for (k, &s) in shuffle.iter().enumerate() {
+            rows.swap(k % n, s % n);
+        }
+    }
+    (unit_labels, indicator_labels, period_labels, rows)
+}
+
+/// A unit of `units` with a history but no current value still has its latest period
+/// as its value: the document the rows describe.
+fn as_rows_describe(unit: &Value) -> Value {
+    let mut unit = unit.clone();
+    let ids: Vec<String> = unit["history"].as_object().map(|h| h.keys().cloned().collect()).unwrap_or_default();
+    for id in ids {
+        if unit["values"].get(&id).is_none() {
+            let mut points = unit["history"][&id].as_array().cloned().unwrap_or_default();
+            let latest = points.pop().map(|p| p["value"].clone()).unwrap_or(Value::Null);
+            unit["values"][&id] = latest;
+            unit["history"][&id] = Value::Array(points);
+        }
+    }
+    unit
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The long form scores, to the bit, the SPEC 12.1 document its rows describe.
+    #[test]
+    fn long_rows_score_as_their_document(
+        (template, units) in template().prop_flat_map(|t| (Just(t.clone()), units(&t))),
+        shuffle in prop::collection::vec(0usize..1000, 0..40),
+    ) {
+        let (unit_labels, indicator_labels, period_labels, rows) = long_rows(&units, &shuffle);
+        let columns = |f: fn(&(u32, u32, u32, Option<f64>)) -> u32| rows.iter().map(f).collect::<Vec<u32>>();
+        let (u, i, p) = (columns(|r| r.0), columns(|r| r.1), columns(|r| r.2));
+        let values: Vec<Option<f64>> = rows.iter().map(|r| r.3).collect();
+        let long = servex::units::LongValues {
+            units: servex::units::Labelled { labels: &unit_labels, codes: &u },
+            indicators: servex::units::Labelled { labels: &indicator_labels, codes: &i },
+            periods: Some(servex::units::Labelled { labels: &period_labels, codes: &p }),
+            values: &values,
+        };
+        let got = servex::units::score_units_long(&template, &long).expect("valid rows");
+        // Units without any row are not in the table.
+        let described: Vec<Value> = units
+            .iter()
+            .filter(|u| unit_labels.iter().any(|l| Some(l.as_str()) == u["id"].as_str()))
+            .map(as_rows_describe)
+            .collect();
+        let want = servex::call("score_units", &json!({"scorecard": template, "units": described})).expect("valid units");
+        for (g, w) in got["units"].as_array().into_iter().flatten().zip(want["units"].as_array().into_iter().flatten()) {
+            for key in ["id", "score", "model_score", "status", "coverage", "level_attained", "rank", "perspectives", "elements"] {
+                prop_assert_eq!(&g[key], &w[key], "{}", key);
+            }
+        }
+        prop_assert_eq!(&got["summary"], &want["summary"]);
+    }
+}
+
+#[test]
+fn long_rows_name_the_row_at_fault() {
+    let template = json!({"indicators": [
+        {"id": "care", "element": "7.3.1", "scale": "maturity"},
+        {"id": "wait", "perspective": "service", "baseline": 20, "target": 5}
+    ]});
+    let labels = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+    let (units, indicators, periods) =
+        (labels(&["north", "south"]), labels(&["care", "wait", "cost"]), labels(&["q1", "q2"]));
+    let fault = |u: &[u32], i: &[u32], p: &[u32], v: &[Option<f64>]| {
+        let long = servex::units::LongValues {
+            units: servex::units::Labelled { labels: &units, codes: u },
+            indicators: servex::units::Labelled { labels: &indicators, codes: i },
+            periods: Some(servex::units::Labelled { labels: &periods, codes: p }),
+            values: v,
+        };
+        let e = servex::units::score_units_long(&template, &long).expect_err("a fault");
+        (e.kind().as_str().to_string(), e.path().to_string())
+    };
+    let kind_at = |k: &str, p: &str| (k.to_string(), p.to_string());
+    // A rating off its scale in history (row 1 is q1, the earlier period) and now.
+    assert_eq!(fault(&[0, 0], &[0, 0], &[1, 0], &[Some(2.0), Some(9.0)]), kind_at("invalid_value", "/value/1"));
+    assert_eq!(fault(&[0, 0], &[0, 0], &[1, 0], &[Some(9.0), Some(2.0)]), kind_at("invalid_value", "/value/0"));
+    assert_eq!(fault(&[0, 1], &[2, 0], &[0, 0], &[Some(1.0), Some(1.0)]), kind_at("unknown_reference", "/indicator/0"));
+    assert_eq!(fault(&[1, 0, 1], &[1, 0, 1], &[0, 0, 0], &[None, None, None]), kind_at("duplicate_id", "/period/2"));
+    assert_eq!(fault(&[0, 1], &[0, 0], &[0], &[Some(1.0), Some(1.0)]), kind_at("invalid_value", "/period"));
+    assert_eq!(fault(&[0, 5], &[0, 0], &[0, 0], &[Some(1.0), Some(1.0)]), kind_at("invalid_value", "/unit/1"));
+}
