@@ -160,12 +160,12 @@ proptest! {
     }
 }
 
+/// A long row: unit, indicator and period codes, and the value.
+type LongRow = (u32, u32, u32, Option<f64>);
+
 /// Long rows for `units`: one row per unit, indicator and period (history first,
 /// periods `p0`, `p1`, ... and `now`), in a shuffled order.
-fn long_rows(
-    units: &[Value],
-    shuffle: &[usize],
-) -> (Vec<String>, Vec<String>, Vec<String>, Vec<(u32, u32, u32, Option<f64>)>) {
+fn long_rows(units: &[Value], shuffle: &[usize]) -> (Vec<String>, Vec<String>, Vec<String>, Vec<LongRow>) {
     let (mut unit_labels, mut indicator_labels) = (Vec::new(), Vec::new());
     let period_labels: Vec<String> = ["p0", "p1", "p2", "now"].iter().map(|p| p.to_string()).collect();
     let mut rows = Vec::new();
@@ -223,7 +223,7 @@ proptest! {
         shuffle in prop::collection::vec(0usize..1000, 0..40),
     ) {
         let (unit_labels, indicator_labels, period_labels, rows) = long_rows(&units, &shuffle);
-        let columns = |f: fn(&(u32, u32, u32, Option<f64>)) -> u32| rows.iter().map(f).collect::<Vec<u32>>();
+        let columns = |f: fn(&LongRow) -> u32| rows.iter().map(f).collect::<Vec<u32>>();
         let (u, i, p) = (columns(|r| r.0), columns(|r| r.1), columns(|r| r.2));
         let values: Vec<Option<f64>> = rows.iter().map(|r| r.3).collect();
         let long = servex::units::LongValues {
