@@ -14,6 +14,7 @@ mod errors;
 mod floats;
 mod objects;
 mod tally;
+mod units;
 
 /// The native module; the names it exports are described in `_servex.pyi`.
 #[pymodule]
@@ -30,6 +31,7 @@ fn _servex(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(columns::scale_metric, m)?)?;
     m.add_function(wrap_pyfunction!(tally::tally, m)?)?;
     m.add_class::<tally::PyTally>()?;
+    m.add_function(wrap_pyfunction!(units::units_long, m)?)?;
     m.add_function(wrap_pyfunction!(errors::panic_for_tests, m)?)?;
     m.add_function(wrap_pyfunction!(errors::wait_detached_for_tests, m)?)?;
     m.add_function(wrap_pyfunction!(errors::signal_for_tests, m)?)?;

@@ -43,6 +43,7 @@ from ._results import (
 from ._scorecard import Scorecard
 from ._engines import tally
 from ._tally import Tally
+from ._units import units_from_table
 
 __version__: str = _servex.__version__
 
@@ -112,11 +113,36 @@ def _json_text(text: str) -> str:
     return text
 
 
-def score_units(doc: Union[Mapping[str, Any], str]) -> UnitsResult:
-    """Scores many units (branches, sites, teams) on one template scorecard: ``doc``
-    is ``{"scorecard": ..., "units": [{"id", "title", "values", "history", "meta"}]}``
-    (a dict or JSON text; SPEC 12.1). Each unit's scores, its rank, a summary with
-    quartiles and per-indicator status counts."""
+def score_units(
+    doc: Union[Mapping[str, Any], str, Scorecard],
+    values: Any = None,
+    *,
+    unit: str = "unit",
+    indicator: str = "indicator",
+    value: str = "value",
+    period: Optional[str] = None,
+) -> UnitsResult:
+    """Scores many units (branches, sites, teams) on one template scorecard (SPEC 12.1):
+    each unit's scores and rank, a summary with quartiles, per-indicator status counts.
+
+    ``score_units(doc)`` takes SPEC 12.1's input, ``{"scorecard": ..., "units": [{"id",
+    "title", "values", "history", "meta"}]}`` (a dict or JSON text).
+
+    ``score_units(scorecard, values)`` takes the template (a dict, JSON text or a
+    ``Scorecard``) and a pandas, polars or pyarrow table of values, either long (columns
+    ``unit``, ``indicator``, ``value``: one row per unit and indicator) or wide (column
+    ``unit`` and one column per indicator id). With ``period=`` naming a column (dates,
+    numbers or text, in their own order), each unit's latest period is its value and
+    the earlier ones its history. A null value is not measured. A fault is at the
+    column and row holding it (``/value/12``; ``/COLUMN/ROW`` for a wide table)."""
+    if values is not None:
+        template = doc.to_dict() if isinstance(doc, Scorecard) else doc
+        if isinstance(template, str):
+            template = _json_text(template)
+        elif not isinstance(template, dict) and isinstance(template, Mapping):
+            template = dict(template)
+        found = units_from_table(template, values, unit=unit, indicator=indicator, value=value, period=period)
+        return UnitsResult(found)
     if isinstance(doc, str):
         return UnitsResult(_servex.call_json("score_units", _json_text(doc)))
     if not isinstance(doc, dict) and isinstance(doc, Mapping):

@@ -16,6 +16,7 @@ __all__ = [
     "render_funnel",
     "scale_metric",
     "tally",
+    "units_long",
     "Tally",
 ]
 
@@ -47,6 +48,13 @@ def tally(
     counts: Optional[Any] = None,
     weights_sq: Optional[Any] = None,
 ) -> Tally: ...
+def units_long(
+    template: Any,
+    units: Tuple[List[str], Any],
+    indicators: Tuple[List[str], Any],
+    values: Any,
+    periods: Optional[Tuple[List[str], Any]] = None,
+) -> Dict[str, Any]: ...
 
 @final
 class Tally:

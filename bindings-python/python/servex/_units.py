@@ -1,0 +1,149 @@
+"""``servex.score_units(scorecard, values, ...)``: many units from a data frame of
+values, long (one row per unit, indicator and period) or wide (one row per unit, or
+per unit and period, one column per indicator). The columns travel to the core as
+codes and float64 values; the core scores them as the SPEC 12.1 document they
+describe, without any per-unit document being built."""
+
+from __future__ import annotations
+
+from typing import Any, List, Optional, Tuple
+
+import numpy as np
+
+from . import _servex
+from ._errors import InvalidDocumentError, InvalidValueError, ServexError
+
+__all__ = ["units_from_table"]
+
+#: A label column as the core takes it: the distinct labels, and one code per row.
+Codes = Tuple[List[str], Any]
+
+
+def units_from_table(
+    template: Any, values: Any, *, unit: str, indicator: str, value: str, period: Optional[str]
+) -> Any:
+    """The result dict of ``score_units`` for the units of table ``values``."""
+    import narwhals as nw
+
+    try:
+        frame = nw.from_native(values)
+    except TypeError:
+        raise InvalidDocumentError(
+            f"values must be a table (pandas, polars, pyarrow), not {type(values).__name__}", path=""
+        ) from None
+    if isinstance(frame, nw.LazyFrame):
+        frame = frame.collect()
+    if not isinstance(frame, nw.DataFrame):
+        raise InvalidDocumentError("values must be a table, not a single column", path="")
+    names = list(frame.columns)
+    for member, column in (("unit", unit), ("period", period)):
+        if column is not None and column not in names:
+            raise InvalidDocumentError(f"the table has no column {column!r}", path=f"/{member}")
+    keys = [unit] + ([period] if period is not None else [])
+    if indicator in names:
+        if value not in names:
+            raise InvalidDocumentError(f"the table has no column {value!r}", path="/value")
+        indicators = _labels(frame[indicator], "indicator")
+        numbers = _values(frame[value], "value")
+        rows = [frame[k] for k in keys]
+        return _score(template, rows, indicators, numbers, period is not None, None)
+    measured = [c for c in names if c not in keys]
+    if not measured:
+        raise InvalidDocumentError(f"the table has no column {indicator!r} and no indicator columns", path="/indicator")
+    # Wide: column c, row r becomes long row c * height + r.
+    height = len(frame)
+    numbers = np.concatenate([_values(frame[c], c) for c in measured]) if height else np.zeros(0)
+    codes = np.repeat(np.arange(len(measured), dtype=np.uint32), height)
+    rows = [frame[k] for k in keys]
+    return _score(template, rows, ([str(c) for c in measured], codes), numbers, period is not None, (measured, height))
+
+
+def _score(
+    template: Any,
+    keys: List[Any],
+    indicators: Codes,
+    numbers: Any,
+    periodic: bool,
+    wide: Optional[Tuple[List[str], int]],
+) -> Any:
+    repeat = len(wide[0]) if wide is not None else 1
+    units = _labels(keys[0], "unit", repeat)
+    periods = _periods(keys[1], repeat) if periodic else None
+    try:
+        return _servex.units_long(template, units, indicators, numbers, periods)
+    except ServexError as e:
+        if wide is None:
+            raise
+        raise _wide_path(e, *wide) from None
+
+
+def _wide_path(e: ServexError, measured: List[str], height: int) -> ServexError:
+    """A fault at long row R of a wide table, moved to its column and row."""
+    parts = e.path.split("/")
+    if len(parts) != 3 or not parts[2].isdigit() or parts[1] not in ("value", "indicator", "period", "unit"):
+        return e
+    column, row = divmod(int(parts[2]), height)
+    name = measured[column] if parts[1] in ("value", "indicator") else parts[1]
+    return type(e)(e.message, kind=e.kind, path=f"/{name}/{row}")
+
+
+def _labels(series: Any, member: str, repeat: int = 1) -> Codes:
+    """Text or whole-number labels as codes in order of first appearance."""
+    _no_nulls(series, member)
+    dtype = series.dtype
+    if not (dtype.is_integer() or dtype == _string_type()):
+        raise InvalidValueError(f"{member} labels are text or whole numbers, not {dtype}", path=f"/{member}")
+    distinct = series.unique(maintain_order=True)
+    return [str(label) for label in distinct.to_list()], np.tile(_codes(series, distinct), repeat)
+
+
+def _periods(series: Any, repeat: int) -> Codes:
+    """Periods as codes in time order (the column's own order: dates, numbers or text)."""
+    _no_nulls(series, "period")
+    try:
+        distinct = series.unique().sort()
+    except Exception:  # noqa: BLE001 (each engine raises its own type for an unsortable column)
+        raise InvalidValueError(f"periods of type {series.dtype} have no order", path="/period") from None
+    raw = distinct.to_numpy()
+    if np.issubdtype(raw.dtype, np.datetime64):
+        labels = [str(t) for t in np.datetime_as_string(raw, unit="auto")]
+    else:
+        labels = [p.isoformat() if hasattr(p, "isoformat") else str(p) for p in distinct.to_list()]
+    return labels, np.tile(_codes(series, distinct), repeat)
+
+
+def _no_nulls(series: Any, member: str) -> None:
+    hits = np.flatnonzero(series.is_null().to_numpy())
+    if len(hits):
+        row = int(hits[0])
+        raise InvalidValueError(f"the {member} column is null at row {row}", path=f"/{member}/{row}")
+
+
+def _codes(series: Any, distinct: Any) -> Any:
+    """Each row's index in ``distinct``, hashed by the table's own engine."""
+    import narwhals as nw
+
+    codes = series.replace_strict(distinct.to_list(), list(range(len(distinct))), return_dtype=nw.UInt32)
+    return np.ascontiguousarray(codes.to_numpy(), dtype=np.uint32)
+
+
+def _values(series: Any, name: str) -> Any:
+    """Numbers as float64, a null as NaN (not measured)."""
+    import narwhals as nw
+
+    dtype = series.dtype
+    if not dtype.is_numeric() or dtype == nw.Boolean:
+        raise InvalidValueError(f"column {name!r} holds {dtype}, not numbers", path=f"/{name}")
+    floats = series.cast(nw.Float64).to_numpy()
+    floats = np.asarray(floats, dtype=np.float64)
+    nulls = series.is_null().to_numpy()
+    if nulls.any():
+        floats = floats.copy()
+        floats[nulls] = np.nan
+    return np.ascontiguousarray(floats)
+
+
+def _string_type() -> Any:
+    import narwhals as nw
+
+    return nw.String
