@@ -1,5 +1,6 @@
-"""The Python benchmark keeps working: benches/python/compare.py --quick runs (small
-sizes, one repetition) and its answers agree with the numpy idiom. Nothing is timed."""
+"""The Python benchmarks keep working: benches/python/compare.py and units.py run in
+their --quick mode (small sizes, one repetition) and their answers agree with the
+reference they are measured against. Nothing is timed."""
 
 import pathlib
 import subprocess
@@ -16,3 +17,11 @@ def test_compare_quick_runs() -> None:
     assert out.returncode == 0, out.stderr
     assert "servex.nps(uint8, groups=uint32)" in out.stdout
     assert "servex.csat(Series, groups=categorical)" in out.stdout
+
+
+def test_units_quick_runs() -> None:
+    pytest.importorskip("pandas")
+    script = SCRIPT.parent / "units.py"
+    out = subprocess.run([sys.executable, str(script), "--quick"], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "servex.score_units(template, frame, period=)" in out.stdout

@@ -194,6 +194,5 @@ fn scale(name: &str, args: &ScaleArgs) -> Result<String, Failure> {
 }
 
 fn call(name: &str, input: &Value) -> Result<String, Failure> {
-    let result = servex::call(name, input).map_err(Failure::Servex)?;
-    output::pretty(&result)
+    servex::call_with::<output::Pretty>(name, input).map_err(Failure::Servex)
 }

@@ -95,7 +95,7 @@ fn dispatch<O: Output>(name: &str, input: &Value) -> Result<O::Out, Error> {
     match name {
         "score" => O::write(score(&Scorecard::from_json(input)?)?),
         "catalogue" => O::write(catalogue(input)?),
-        "score_units" => O::tree(crate::units::score_units(input)?),
+        "score_units" => O::write(crate::units::score_units(input)?),
         _ => O::tree(crate::metrics::call(name, input).unwrap_or_else(|| {
             // Written out rather than joined: `join` alone costs a kilobyte of WebAssembly.
             let mut message = format!("unknown call {name:?}; the calls are ");

@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::{template_card, Chain, Head};
+use super::{template_card, Chain, Head, UnitsResult};
 use crate::error::{pointer, Error, ErrorKind};
 use crate::json::from_value;
 use crate::scorecard::{HistoryPoint, MAX_ID_CHARS};
@@ -15,7 +15,7 @@ use crate::scorecard::{HistoryPoint, MAX_ID_CHARS};
 /// `invalid_document` for the input's shape, errors of the template under
 /// `/scorecard`, and each unit's errors at `/units/U/values/ID` or under
 /// `/units/U/history/ID`, as SPEC 12.1 places them.
-pub fn score_units(input: &Value) -> Result<Value, Error> {
+pub fn score_units(input: &Value) -> Result<UnitsResult, Error> {
     let Value::Object(members) = input else {
         return Err(doc("", "score_units takes an object {servex, scorecard, units}"));
     };

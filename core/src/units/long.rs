@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use serde_json::Value;
 
-use super::{template_card, Chain, Head};
+use super::{template_card, Chain, Head, UnitsResult};
 use crate::error::{pointer, Error, ErrorKind};
 use crate::scorecard::{HistoryPoint, MAX_ID_CHARS};
 
@@ -47,7 +47,7 @@ pub struct LongValues<'a> {
 /// `unknown_reference` at `/indicator/R`; a second row for one unit, indicator and
 /// period `duplicate_id` at `/period/R` (`/indicator/R` without periods); a bad unit
 /// label at `/unit/R`; a value's fault at `/value/R`, R being the first row at fault.
-pub fn score_units_long(template: &Value, rows: &LongValues<'_>) -> Result<Value, Error> {
+pub fn score_units_long(template: &Value, rows: &LongValues<'_>) -> Result<UnitsResult, Error> {
     let Value::Object(template) = template else {
         return Err(Error::new(
             ErrorKind::InvalidDocument,

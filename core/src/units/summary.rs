@@ -1,16 +1,94 @@
 //! A unit's row, ranks, the summary with quartiles, and the per-indicator counts.
 
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::Head;
 use crate::metrics::quantile;
-use crate::report::{Report, Status};
+use crate::report::{Report, ReportOutcome, Status};
 
-/// A unit's row, with what ranking and the summary need.
+/// A unit's row (SPEC 12.1): its own fields and headline figures, and the scores of
+/// its perspectives, dimensions and elements in the order of [`Views`].
+#[derive(Debug)]
 pub(super) struct Row {
+    head: Head,
     score: Option<f64>,
-    level: u8,
-    pub(super) json: Value,
+    model_score: Option<f64>,
+    status: Status,
+    coverage: Option<f64>,
+    level_attained: u8,
+    outcome: ReportOutcome,
+    focus_level: Option<u8>,
+    rank: Option<usize>,
+    views: [Vec<Option<f64>>; 3],
+}
+
+/// The ids of the perspectives, dimensions and elements: the same for every unit of a
+/// template, so held once rather than in every row.
+pub(super) type Views = [Vec<String>; 3];
+
+/// The views' member names, in the order rows hold them.
+const VIEW_NAMES: [&str; 3] = ["perspectives", "dimensions", "elements"];
+
+/// The ids of each view of a report.
+pub(super) fn views(report: &Report<'_>) -> Views {
+    [
+        report.perspectives.iter().map(|p| p.id.to_string()).collect(),
+        report.dimensions.iter().map(|d| d.id.to_string()).collect(),
+        report.elements.iter().map(|e| e.id.to_string()).collect(),
+    ]
+}
+
+/// Rows written as the result lists them, each view an object from id to score.
+pub(super) struct Units<'a> {
+    pub(super) rows: &'a [Row],
+    pub(super) views: &'a Views,
+}
+
+impl Serialize for Units<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let rows = self.rows.iter().map(|row| UnitRow { row, views: self.views });
+        serializer.collect_seq(rows)
+    }
+}
+
+struct UnitRow<'a> {
+    row: &'a Row,
+    views: &'a Views,
+}
+
+impl Serialize for UnitRow<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let r = self.row;
+        let mut map = serializer.serialize_map(Some(14))?;
+        map.serialize_entry("id", &r.head.id)?;
+        map.serialize_entry("title", &r.head.title)?;
+        map.serialize_entry("score", &r.score)?;
+        map.serialize_entry("model_score", &r.model_score)?;
+        map.serialize_entry("status", &r.status)?;
+        map.serialize_entry("coverage", &r.coverage)?;
+        map.serialize_entry("level_attained", &r.level_attained)?;
+        map.serialize_entry("outcome", &r.outcome)?;
+        map.serialize_entry("focus_level", &r.focus_level)?;
+        map.serialize_entry("rank", &r.rank)?;
+        for ((name, ids), scores) in VIEW_NAMES.iter().zip(self.views).zip(&r.views) {
+            map.serialize_entry(name, &ViewScores { ids, scores })?;
+        }
+        map.serialize_entry("meta", &r.head.meta)?;
+        map.end()
+    }
+}
+
+struct ViewScores<'a> {
+    ids: &'a [String],
+    scores: &'a [Option<f64>],
+}
+
+impl Serialize for ViewScores<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.ids.iter().zip(self.scores))
+    }
 }
 
 /// Counts of one indicator over the units.
@@ -56,26 +134,22 @@ pub(super) fn row(unit: Head, report: &Report<'_>, tallies: &mut [IndicatorTally
             Status::Missing => {}
         }
     }
-    let map = |rows: Vec<(String, Option<f64>)>| -> Value {
-        Value::Object(rows.into_iter().map(|(id, s)| (id, s.map_or(Value::Null, Value::from))).collect())
-    };
-    let json = serde_json::json!({
-        "id": unit.id,
-        "title": unit.title,
-        "score": report.score,
-        "model_score": report.model_score,
-        "status": report.status,
-        "coverage": report.coverage,
-        "level_attained": report.level_attained,
-        "outcome": report.outcome,
-        "focus_level": report.focus_level,
-        "rank": Value::Null,
-        "perspectives": map(report.perspectives.iter().map(|p| (p.id.to_string(), p.score)).collect()),
-        "dimensions": map(report.dimensions.iter().map(|d| (d.id.to_string(), d.score)).collect()),
-        "elements": map(report.elements.iter().map(|e| (e.id.to_string(), e.score)).collect()),
-        "meta": unit.meta,
-    });
-    Row { score: report.score, level: report.level_attained, json }
+    Row {
+        head: unit,
+        score: report.score,
+        model_score: report.model_score,
+        status: report.status,
+        coverage: report.coverage,
+        level_attained: report.level_attained,
+        outcome: report.outcome,
+        focus_level: report.focus_level,
+        rank: None,
+        views: [
+            report.perspectives.iter().map(|p| p.score).collect(),
+            report.dimensions.iter().map(|d| d.score).collect(),
+            report.elements.iter().map(|e| e.score).collect(),
+        ],
+    }
 }
 
 /// Rank 1 for the best score; equal scores share the smallest rank of their run.
@@ -89,9 +163,7 @@ pub(super) fn ranks(rows: &mut [Row]) {
             rank = k + 1;
             previous = Some(s);
         }
-        if let Some(Value::Object(fields)) = rows.get_mut(i).map(|r| &mut r.json) {
-            fields.insert("rank".into(), Value::from(rank));
-        }
+        rows[i].rank = Some(rank);
     }
 }
 
@@ -99,7 +171,7 @@ pub(super) fn summary(rows: &[Row]) -> Value {
     let scores: Vec<f64> = rows.iter().filter_map(|r| r.score).collect();
     let mut levels = [0usize; 5];
     for r in rows {
-        if let Some(l) = levels.get_mut(usize::from(r.level)) {
+        if let Some(l) = levels.get_mut(usize::from(r.level_attained)) {
             *l += 1;
         }
     }
