@@ -60,6 +60,9 @@ enum Command {
     Kano(InputArg),
     /// Score a scorecard document and draw it: a self-contained HTML report, or one chart as SVG.
     Report(ReportArgs),
+    /// Score many units ({"scorecard", "units"}) and draw them: an HTML report, or the overview as SVG.
+    #[command(name = "report-units", alias = "report_units")]
+    ReportUnits(ReportUnitsArgs),
     /// Score the bundled sample organisation (Acme Home Care) and print a readable summary.
     Demo(DemoArgs),
 }
@@ -111,6 +114,19 @@ struct ReportArgs {
 }
 
 #[derive(Args)]
+struct ReportUnitsArgs {
+    /// The units and their template ({"scorecard", "units"}, JSON), or `-` for standard input.
+    #[arg(value_name = "FILE|-")]
+    input: PathBuf,
+    /// Draw the units overview (scores and levels) as SVG instead of the HTML report.
+    #[arg(long)]
+    svg: bool,
+    /// File to write; standard output when absent.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args)]
 struct DemoArgs {
     /// Print the full report as JSON instead of the summary.
     #[arg(long, conflicts_with_all = ["document", "html"])]
@@ -155,6 +171,7 @@ fn run(command: Command) -> Result<Option<String>, Failure> {
         Command::Demo(DemoArgs { html: Some(out), .. }) => return report::demo(&out),
         Command::Demo(args) => return demo::run(args.json, args.document).map(Some),
         Command::Report(args) => return report::run(&args.input, args.svg, args.output.as_deref()),
+        Command::ReportUnits(args) => return report::units(&args.input, args.svg, args.output.as_deref()),
     };
     let input = input::read_json(&Source::from_arg(&arg.input))?;
     call(name, &input).map(Some)

@@ -1,4 +1,4 @@
-//! `servex report` and `servex demo --html`: the library draws, the command line only
+//! `servex report`, `servex report-units` and `servex demo --html`: the library draws, the command line only
 //! reads the document and writes the text where it was asked to.
 
 use std::path::Path;
@@ -26,6 +26,15 @@ pub fn run(input: &Path, chart: Option<Chart>, output: Option<&Path>) -> Result<
         Some(chart) => render::svg(&report, chart),
         None => render::html(&report, Some(&document)),
     };
+    deliver(text, output.filter(|p| p.as_os_str() != "-"))
+}
+
+/// Scores the units at `input` and renders them: the HTML report, or (`svg`) the
+/// units overview; delivered as [`run`] does.
+pub fn units(input: &Path, svg: bool, output: Option<&Path>) -> Result<Option<String>, Failure> {
+    let json = input::read_json(&Source::from_arg(input))?;
+    let result = servex::call("score_units", &json).map_err(Failure::Servex)?;
+    let text = if svg { render::units(&result) } else { render::units_html(&result) }.map_err(Failure::Servex)?;
     deliver(text, output.filter(|p| p.as_os_str() != "-"))
 }
 

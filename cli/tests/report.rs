@@ -113,3 +113,38 @@ fn demo_html_writes_the_sample_report() {
     let output = servex(&["demo", "--html", "x.html", "--json"], None);
     assert_eq!(output.status.code(), Some(1));
 }
+
+fn units_file() -> tempfile::NamedTempFile {
+    let units: Vec<serde_json::Value> = (0..30)
+        .map(|u| serde_json::json!({"id": format!("branch-{u}"), "values": {"nps": u as f64 * 2.0, "wait": 20.0 - u as f64 / 2.0}}))
+        .collect();
+    let template = serde_json::json!({"indicators": [
+        {"id": "nps", "element": "7.3.1", "baseline": 0, "target": 60},
+        {"id": "wait", "element": "7.4.1", "baseline": 20, "target": 5}
+    ]});
+    let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
+    let input = serde_json::json!({"scorecard": template, "units": units}).to_string();
+    std::io::Write::write_all(&mut file, input.as_bytes()).expect("written");
+    file
+}
+
+#[test]
+fn report_units_writes_what_the_library_draws() {
+    let input = units_file();
+    let path = input.path().to_str().expect("UTF-8");
+    let text = std::fs::read_to_string(input.path()).expect("readable");
+    let result = servex::call("score_units", &serde_json::from_str(&text).expect("JSON")).expect("valid units");
+    let page = servex(&["report-units", path], None);
+    assert_eq!(page.status.code(), Some(0), "{page:?}");
+    let html = String::from_utf8(page.stdout).expect("UTF-8");
+    assert_eq!(html, format!("{}\n", render::units_html(&result).expect("drawn").trim_end()));
+    well_formed(&html);
+    assert!(html.contains("branch-29") && html.contains("Units by rank"));
+    let svg = servex(&["report-units", path, "--svg"], None);
+    let svg = String::from_utf8(svg.stdout).expect("UTF-8");
+    assert_eq!(svg, format!("{}\n", render::units(&result).expect("drawn").trim_end()));
+    well_formed(&svg);
+    let bad = servex(&["report-units", "-"], Some(br#"{"scorecard": {}, "units": 3}"#));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("/units"));
+}

@@ -24,6 +24,8 @@ mod sparkline;
 mod style;
 mod svg;
 mod tables;
+mod units;
+mod units_page;
 
 #[cfg(test)]
 mod tests;
@@ -128,6 +130,26 @@ pub fn comparison(result: &serde_json::Value) -> Result<String, Error> {
 /// without its figures.
 pub fn funnel(result: &serde_json::Value) -> Result<String, Error> {
     funnel::render(result, true)
+}
+
+/// The units overview of a `score_units` result (SPEC 12.1), as a standalone SVG
+/// document: a histogram of the units' scores under a box plot of their quartiles, the
+/// best and worst units named, and the number of units at each pyramid level.
+///
+/// # Errors
+/// `invalid_document` at `/units` or `/summary` when `result` is no units result.
+pub fn units(result: &serde_json::Value) -> Result<String, Error> {
+    units::render(result, true)
+}
+
+/// The HTML report of a `score_units` result: the units overview, the units by rank
+/// (the best and last 50 of a list longer than 200) and each indicator's statuses
+/// across the units, as one self-contained page.
+///
+/// # Errors
+/// As [`units`].
+pub fn units_html(result: &serde_json::Value) -> Result<String, Error> {
+    units_page::page(result)
 }
 
 /// A chart as SVG, standalone or for a page that carries the style sheet once.
