@@ -97,3 +97,17 @@ pub fn render_funnel(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<Stri
     let result = Walker::new(Floats::Finite).value(result, 1)?;
     run_detached(py, move || servex::report::render::funnel(&result))
 }
+
+/// The units overview (SVG) of a `score_units` result, a dict as it returns it.
+#[pyfunction]
+pub fn render_units(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<String> {
+    let result = Walker::new(Floats::Finite).value(result, 1)?;
+    run_detached(py, move || servex::report::render::units(&result))
+}
+
+/// The HTML report of a `score_units` result.
+#[pyfunction]
+pub fn render_units_html(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<String> {
+    let result = Walker::new(Floats::Finite).value(result, 1)?;
+    run_detached(py, move || servex::report::render::units_html(&result))
+}

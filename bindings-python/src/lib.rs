@@ -28,6 +28,8 @@ fn _servex(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calls::render, m)?)?;
     m.add_function(wrap_pyfunction!(calls::render_comparison, m)?)?;
     m.add_function(wrap_pyfunction!(calls::render_funnel, m)?)?;
+    m.add_function(wrap_pyfunction!(calls::render_units, m)?)?;
+    m.add_function(wrap_pyfunction!(calls::render_units_html, m)?)?;
     m.add_function(wrap_pyfunction!(columns::scale_metric, m)?)?;
     m.add_function(wrap_pyfunction!(tally::tally, m)?)?;
     m.add_class::<tally::PyTally>()?;

@@ -147,3 +147,22 @@ def test_a_wide_fault_names_the_indicator_column_and_row() -> None:
 def test_values_must_be_a_table() -> None:
     with pytest.raises(servex.InvalidDocumentError):
         servex.score_units(TEMPLATE, [1, 2, 3])
+
+
+def test_the_units_pictures_are_the_command_lines_bytes(tmp_path: Any) -> None:
+    import json
+    import pathlib
+    import subprocess
+
+    result = servex.score_units(document_of(chain(units=12)))
+    path = tmp_path / "units.json"
+    path.write_text(json.dumps(document_of(chain(units=12))))
+    root = pathlib.Path(__file__).resolve().parents[2]
+    for flags, drawn in (([], result.html()), (["--svg"], result.svg())):
+        cli = subprocess.run(
+            ["cargo", "run", "-q", "-p", "servex-cli", "--", "report-units", str(path), *flags],
+            capture_output=True, cwd=root, check=True,
+        )  # fmt: skip
+        assert drawn.encode("utf-8") == cli.stdout
+    assert result._repr_html_().startswith("<svg")
+    assert "Units by rank" in result.html() and "branch-11" in result.html()

@@ -724,9 +724,19 @@ class UnitsResult(Result):
         """As ``to_pandas``, with polars."""
         return to_polars(self._table())
 
+    def svg(self) -> str:
+        """The units overview as SVG: a histogram of the units' scores under their
+        quartiles, the lowest and highest units named, and units per pyramid level."""
+        return str(_servex.render_units(self._data))
+
+    def html(self) -> str:
+        """The HTML report of the units: the overview, the units by rank and each
+        indicator's statuses across them (one self-contained page)."""
+        return str(_servex.render_units_html(self._data))
+
     def __repr__(self) -> str:
         s = self._data["summary"]
         return f"<UnitsResult {s['units']} units, {s['scored']} scored, median {fmt(s['score']['median'])}>"
 
     def _repr_html_(self) -> str:
-        return html_table(self.COLUMNS, self._data["units"], "Units")
+        return self.svg() + html_table(self.COLUMNS, self._data["units"], "Units")
