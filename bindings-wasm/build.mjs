@@ -103,7 +103,7 @@ ${cachedViews(glue)}
  */
 const MODULES = [
   { crate: "servex-wasm", stem: "servex_wasm", guard: 193_000 },
-  { crate: "servex-wasm-render", stem: "servex_wasm_render", guard: 137_000 },
+  { crate: "servex-wasm-render", stem: "servex_wasm_render", guard: 147_000 },
 ];
 
 const API_NAMES = [
@@ -116,6 +116,8 @@ const API_NAMES = [
   "renderSvg",
   "renderComparison",
   "renderFunnel",
+  "renderUnits",
+  "renderUnitsHtml",
   "nps",
   "csat",
   "ces",
@@ -128,7 +130,8 @@ const API_NAMES = [
 
 function entries(api) {
   const web = `// The browser (and bundler) entry of servex: call \`await init()\` once first, and
-// \`await initRender()\` before drawing (renderHtml, renderSvg, renderComparison, renderFunnel).
+// \`await initRender()\` before drawing (renderHtml, renderSvg, renderComparison, renderFunnel,
+// renderUnits, renderUnitsHtml).
 import initGlue, { initSync as initGlueSync, call as wasmCall, columnU8, columnF64, version as wasmVersion, __servexReset } from "./servex_wasm_web.js";
 import initRenderGlue, { initSync as initRenderGlueSync, render as wasmRender, __servexReset as __servexRenderReset } from "./servex_wasm_render_web.js";
 

@@ -220,7 +220,7 @@ function encode(name, input, acceptsText) {
 
 /**
  * Builds the public API over a backend of two WebAssembly modules: `main` (every call
- * but the drawing) and `renderer` (renderHtml, renderSvg, renderComparison, renderFunnel), each `{assertReady(),
+ * but the drawing) and `renderer` (renderHtml, renderSvg, renderComparison, renderFunnel, renderUnits, renderUnitsHtml), each `{assertReady(),
  * call(name, text): string, reset()}`, `reset` making a fresh instance after a trap;
  * `main` also has `columnU8` and `columnF64(name, optionsText, responses, unsigned,
  * signed): string`, the fast path of the scale metrics; and `version()`.
@@ -287,6 +287,8 @@ function makeApi(backend) {
     renderSvg: (report, chart) => invoke(renderer, "render", { report, chart }, false),
     renderComparison: (result) => invoke(renderer, "render", { comparison: result }, false),
     renderFunnel: (result) => invoke(renderer, "render", { funnel: result }, false),
+    renderUnits: (result) => invoke(renderer, "render", { units: result }, false),
+    renderUnitsHtml: (result) => invoke(renderer, "render", { units_html: result }, false),
     version: () => {
       main.assertReady();
       return backend.version();

@@ -716,5 +716,19 @@ export declare function renderComparison(result: Grouped<NpsResult | CsatResult 
  */
 export declare function renderFunnel(result: Grouped<NpsResult | CsatResult | CesResult>): string;
 
+/**
+ * The units overview (SVG) of a `scoreUnits` result: a histogram of the units' scores
+ * under their quartiles, the lowest and highest units named, and units per pyramid
+ * level. Browser entry: after `initRender()`.
+ */
+export declare function renderUnits(result: UnitsResult): string;
+
+/**
+ * The HTML report of a `scoreUnits` result: the overview, the units by rank and each
+ * indicator's statuses across the units, one self-contained page. Browser entry: after
+ * `initRender()`.
+ */
+export declare function renderUnitsHtml(result: UnitsResult): string;
+
 /** The version of the servex core inside the module. */
 export declare function version(): string;

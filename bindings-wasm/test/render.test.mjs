@@ -36,3 +36,27 @@ test("bad render input is a ServexError with a path", () => {
   assert.throws(() => servex.renderHtml({ score: "high" }), { name: "ServexError", path: "/report/score" });
   assert.throws(() => servex.renderHtml(undefined), { name: "ServexError", kind: "invalid_document" });
 });
+
+test("renderUnits and renderUnitsHtml are byte-identical to `servex report-units`", () => {
+  const template = {
+    indicators: [
+      { id: "nps", element: "7.3.1", baseline: 0, target: 60 },
+      { id: "wait", element: "7.4.1", baseline: 20, target: 5 },
+    ],
+  };
+  const units = Array.from({ length: 30 }, (_, u) => ({ id: `branch-${u}`, values: { nps: u * 2, wait: 20 - u / 2 } }));
+  const input = JSON.stringify({ scorecard: template, units });
+  const result = servex.scoreUnits(input);
+  for (const [flags, drawn] of [
+    [[], servex.renderUnitsHtml(result)],
+    [["--svg"], servex.renderUnits(result)],
+  ]) {
+    const cli = execFileSync("cargo", ["run", "-q", "-p", "servex-cli", "--", "report-units", "-", ...flags], {
+      cwd: root,
+      input,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    assert.equal(drawn, cli.toString("utf8"));
+  }
+  assert.throws(() => servex.renderUnits({ groups: [] }), { name: "ServexError", path: "/units/units" });
+});

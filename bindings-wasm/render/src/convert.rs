@@ -6,7 +6,8 @@ use serde_json::Value;
 /// Renders `input`, JSON text `{report, document?, chart?}`: the HTML page, or the SVG
 /// of `chart`, as `{"ok": text}`; or `{comparison}`, a grouped metric result compared
 /// between groups, as its forest plot; or `{funnel}`, one with a funnel, as its funnel
-/// plot; a fault as `{"error": {kind, message, path}}`, with
+/// plot; or `{units}` / `{units_html}`, a `score_units` result, as its overview or its
+/// HTML report; a fault as `{"error": {kind, message, path}}`, with
 /// paths into `/report`, `/document` or at `/chart`.
 ///
 /// ```
@@ -26,6 +27,13 @@ fn render(input: &Value) -> Result<String, servex::Error> {
     }
     if let Some(result) = member("funnel") {
         return servex::report::render::funnel(result).map_err(|e| e.under("/funnel")).and_then(servex::json::to_text);
+    }
+    if let Some(result) = member("units") {
+        return servex::report::render::units(result).map_err(|e| e.under("/units")).and_then(servex::json::to_text);
+    }
+    if let Some(result) = member("units_html") {
+        let page = servex::report::render::units_html(result).map_err(|e| e.under("/units_html"));
+        return page.and_then(servex::json::to_text);
     }
     let report = member("report").ok_or_else(|| {
         servex::Error::new(servex::ErrorKind::InvalidDocument, "", "render needs {report, document?, chart?}")

@@ -14,6 +14,8 @@ import {
   nps,
   renderComparison,
   renderFunnel,
+  renderUnits,
+  renderUnitsHtml,
   renderHtml,
   renderSvg,
   score,
@@ -101,6 +103,8 @@ const place: FunnelRow | undefined = funnelled.groups[0]?.funnel;
 const tau2: number | undefined = funnelled.funnel?.tau2;
 const funnelPlot: string = renderFunnel(funnelled);
 const units: UnitsResult = scoreUnits({ scorecard: doc, units: [{ id: "north", values: { nps: 40 } }] });
+const unitsOverview: string = renderUnits(units);
+const unitsPage: string = renderUnitsHtml(units);
 const median: number | null = units.summary.score.median;
 const s: ServqualResult = servqual({
   expectations: [[5, 6], [6, null]],
@@ -125,7 +129,7 @@ try {
 }
 const kinds: readonly ErrorKind[] = ERROR_KINDS;
 
-console.log(page, bare, drawing, forest, eInterval, pValue, effective, place, tau2, median, funnelPlot);
+console.log(page, bare, drawing, forest, eInterval, pValue, effective, place, tau2, median, funnelPlot, unitsOverview, unitsPage);
 console.log(headline, status, direction, levelNames, focus, same, elementTitles, n, typed, label, fast, c, eNet, s, category, v, kinds);
 
 // @ts-expect-error: a document needs indicators.
