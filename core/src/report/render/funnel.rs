@@ -106,7 +106,10 @@ pub(crate) fn render(result: &Value, standalone: bool) -> Result<String, Error> 
             super::format::esc(&format!("{}: {} (n_eff {})", p.label, short(p.value), short(p.m)))
         ));
         if p.flag.is_some() {
-            svg::text(&mut out, x(p.m) + 7.0, y(p.value) + 4.0, Anchor::Start, "b small", "", &p.label);
+            // Right of the point, or left of it when the label would leave the frame.
+            let (dx, anchor) =
+                if x(p.m) + 7.0 + label_width(&p.label) > WIDTH { (-7.0, Anchor::End) } else { (7.0, Anchor::Start) };
+            svg::text(&mut out, x(p.m) + dx, y(p.value) + 4.0, anchor, "b small", "", &p.label);
         }
     }
     svg::text(
@@ -180,6 +183,11 @@ fn point(i: usize, g: &Value, value_key: &str) -> Result<Point, Error> {
     Ok(Point { label, m, value, limits: [l95, u95, l998, u998], flag: word("flag"), warning: word("warning") })
 }
 
+/// About how wide a label is drawn, at 11.5 px bold (7 px a character).
+fn label_width(label: &str) -> f64 {
+    label.chars().count() as f64 * 7.0
+}
+
 /// A number for the plot: one decimal, or two below 10.
 fn short(x: f64) -> String {
     let decimals = if x.abs() < 10.0 { 2 } else { 1 };
@@ -208,6 +216,13 @@ mod tests {
         assert_eq!(svg.matches("<polyline").count(), 4);
         let plain = crate::call("nps", &serde_json::json!({"responses": [9], "groups": ["a"]})).unwrap_or_default();
         assert_eq!(render(&plain, true).err().map(|e| e.path().to_string()), Some("/funnel".into()));
+        // A flagged group at the right edge is labelled to the left of its point.
+        let long = "a-branch-with-a-long-name";
+        let groups: Vec<&str> = groups.iter().map(|g| if *g == "top" { long } else { g }).collect();
+        let input = serde_json::json!({"responses": responses, "groups": groups, "funnel": true});
+        let svg = render(&crate::call("nps", &input).unwrap_or_default(), true).unwrap_or_default();
+        let label = svg.lines().find(|l| l.contains(&format!(">{long}<"))).unwrap_or_default();
+        assert!(label.contains("text-anchor=\"end\""), "{label}");
         let empty = serde_json::json!({"groups": [], "funnel": {"target": null, "tau2": 0.0, "phi": null}});
         assert!(render(&empty, true).unwrap_or_default().contains("No group to draw"));
     }
