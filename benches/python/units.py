@@ -5,6 +5,9 @@ measured in one run and reported as a ratio.
 
     python benches/python/units.py             # 2,000 units x 30 indicators x 8 periods
     python benches/python/units.py --quick     # small sizes, one repetition (CI)
+    python benches/python/units.py --units 100000 --periods 1 --json units.json
+                                               # write the SPEC 12.1 input for
+                                               # `servex score-units units.json`
 
 Each case is timed ``--reps`` times and the median kept. The two answers are checked
 to agree unit by unit (score, model score, level), so the quick mode is also a
@@ -14,10 +17,11 @@ correctness check.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable, Dict, List, Tuple
 
 import numpy as np
 import pandas as pd
@@ -78,6 +82,25 @@ def loop(doc: Dict[str, Any], frame: pd.DataFrame) -> List[Any]:
     return reports
 
 
+def write_json(path: str, doc: Dict[str, Any], frame: pd.DataFrame) -> None:
+    """The table as SPEC 12.1 input (latest period the value, earlier ones history),
+    written unit by unit so that 100,000 units need no document in memory."""
+    ordered = frame.sort_values(["unit", "indicator", "period"], kind="stable")
+    with open(path, "w", encoding="utf-8") as out:
+        out.write('{"scorecard": ' + json.dumps(doc) + ', "units": [')
+        for k, (unit, rows) in enumerate(ordered.groupby("unit", sort=False)):
+            latest: Dict[str, Tuple[str, float]] = {}
+            history: Dict[str, List[Dict[str, Any]]] = {}
+            for ind, period, value in zip(rows["indicator"], rows["period"], rows["value"]):
+                if ind in latest:
+                    earlier, then = latest[ind]
+                    history.setdefault(ind, []).append({"period": earlier, "value": then})
+                latest[ind] = (period, float(value))
+            values = {ind: value for ind, (_, value) in latest.items()}
+            out.write(("," if k else "") + json.dumps({"id": unit, "values": values, "history": history}))
+        out.write("]}")
+
+
 def main(argv: List[str]) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true", help="small sizes, one repetition (CI)")
@@ -86,11 +109,15 @@ def main(argv: List[str]) -> int:
     p.add_argument("--periods", type=int, default=8)
     p.add_argument("--reps", type=int, default=5)
     p.add_argument("--seed", type=int, default=3)
+    p.add_argument("--json", help="write the units as SPEC 12.1 JSON to this file, and stop")
     args = p.parse_args(argv)
     if args.quick:
         args.units, args.reps = 50, 1
     doc = template(args.indicators)
     frame = long_table(args.units, args.indicators, args.periods, args.seed)
+    if args.json:
+        write_json(args.json, doc, frame)
+        return 0
 
     together = servex.score_units(doc, frame, period="period")
     one_by_one = loop(doc, frame)
