@@ -166,3 +166,14 @@ def test_the_units_pictures_are_the_command_lines_bytes(tmp_path: Any) -> None:
         assert drawn.encode("utf-8") == cli.stdout
     assert result._repr_html_().startswith("<svg")
     assert "Units by rank" in result.html() and "branch-11" in result.html()
+
+
+def test_too_many_units_are_limit_exceeded_on_both_forms() -> None:
+    eleven = {"indicators": [{"id": f"k{i}", "perspective": "service", "baseline": 0, "target": 1} for i in range(11)]}
+    with pytest.raises(servex.LimitExceededError) as caught:
+        servex.score_units({"scorecard": eleven, "units": [{"id": "u"}] * 1_000_000})
+    assert caught.value.path == "/units"
+    table = pd.DataFrame({"unit": np.arange(1_000_001), "indicator": "k0", "value": 0.5})
+    with pytest.raises(servex.LimitExceededError) as caught:
+        servex.score_units(eleven, table)
+    assert caught.value.path == "/unit"

@@ -213,4 +213,11 @@ describe("hostile inputs", () => {
       assert.deepEqual([error.kind, error.path], ["invalid_document", path], call);
     }
   });
+
+  test("too many units are limit_exceeded at /units, as on every front", () => {
+    const indicators = Array.from({ length: 11 }, (_, i) => ({ id: `k${i}`, perspective: "service", baseline: 0, target: 1 }));
+    const units = Array(1_000_000).fill({ id: "u" });
+    const { error } = outcome(() => servex.scoreUnits({ scorecard: { indicators }, units }));
+    assert.deepEqual([error.kind, error.path], ["limit_exceeded", "/units"]);
+  });
 });

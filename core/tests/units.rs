@@ -277,3 +277,28 @@ fn long_rows_name_the_row_at_fault() {
     assert_eq!(fault(&[0, 1], &[0, 0], &[0], &[Some(1.0), Some(1.0)]), kind_at("invalid_value", "/period"));
     assert_eq!(fault(&[0, 5], &[0, 0], &[0, 0], &[Some(1.0), Some(1.0)]), kind_at("invalid_value", "/unit/1"));
 }
+
+/// SPEC 12.1's limits are checked before any unit is read: a million and one units,
+/// or more than ten million unit values (here 11 indicators x a million units).
+#[test]
+fn too_many_units_or_values_are_limit_exceeded() {
+    let indicators = |n: usize| -> Vec<Value> {
+        (0..n).map(|i| json!({"id": format!("k{i}"), "perspective": "service", "baseline": 0, "target": 1})).collect()
+    };
+    for (n, units) in [(1, 1_000_001), (11, 1_000_000)] {
+        let input = json!({"scorecard": {"indicators": indicators(n)}, "units": vec![json!({"id": "u"}); units]});
+        let e = servex::call("score_units", &input).expect_err("over the limit");
+        assert_eq!((e.kind().as_str(), e.path()), ("limit_exceeded", "/units"), "{n} x {units}");
+    }
+    let labels: Vec<String> = (0..1_000_001).map(|u| format!("u{u}")).collect();
+    let codes: Vec<u32> = vec![0];
+    let ids = vec!["k0".to_string()];
+    let long = servex::units::LongValues {
+        units: servex::units::Labelled { labels: &labels, codes: &codes },
+        indicators: servex::units::Labelled { labels: &ids, codes: &codes },
+        periods: None,
+        values: &[Some(0.5)],
+    };
+    let e = servex::units::score_units_long(&json!({"indicators": indicators(1)}), &long).expect_err("over the limit");
+    assert_eq!((e.kind().as_str(), e.path()), ("limit_exceeded", "/unit"));
+}
