@@ -175,7 +175,7 @@ impl Estimator for CesEstimator<'_> {
 
     fn difference(&self, a: &Side, b: &Side, z: f64) -> [f64; 5] {
         let diff = a.score - b.score;
-        let se = a.se.hypot(b.se);
+        let se = libm::hypot(a.se, b.se);
         let range = self.classes.hi as f64 - 1.0;
         [diff, diff, se, (diff - z * se).clamp(-range, range), (diff + z * se).clamp(-range, range)]
     }

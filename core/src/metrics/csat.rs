@@ -171,8 +171,8 @@ impl Estimator for CsatEstimator<'_> {
         let (pa, pb) = (a.score / 100.0, b.score / 100.0);
         let pool = (a.n_eff * pa + b.n_eff * pb) / (a.n_eff + b.n_eff);
         let se = 100.0 * (pool * (1.0 - pool) * (1.0 / a.n_eff + 1.0 / b.n_eff)).max(0.0).sqrt();
-        let low = diff - (a.score - a.ci_low).hypot(b.ci_high - b.score);
-        let high = diff + (a.ci_high - a.score).hypot(b.score - b.ci_low);
+        let low = diff - libm::hypot(a.score - a.ci_low, b.ci_high - b.score);
+        let high = diff + libm::hypot(a.ci_high - a.score, b.score - b.ci_low);
         [diff, diff, se, low, high]
     }
 

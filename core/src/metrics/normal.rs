@@ -106,7 +106,7 @@ pub fn normal_quantile(p: f64) -> f64 {
         return q * poly(&A, r) / poly(&B, r);
     }
     let tail = if q < 0.0 { p } else { 1.0 - p };
-    let r = (-tail.ln()).sqrt();
+    let r = (-libm::log(tail)).sqrt();
     let z = if r <= SPLIT2 {
         let r = r - CONST2;
         poly(&C, r) / poly(&D, r)

@@ -181,7 +181,9 @@ impl Estimator for NpsEstimator<'_> {
             NpsMethod::Wald => diff,
             NpsMethod::AdjustedWald => a.centre - b.centre,
         };
-        let se = a.se.hypot(b.se);
+        // libm's hypot, not the platform's: they differ in the last bit between native
+        // and WebAssembly builds, and every front must give the same bits.
+        let se = libm::hypot(a.se, b.se);
         [diff, centre, se, (centre - z * se).clamp(-200.0, 200.0), (centre + z * se).clamp(-200.0, 200.0)]
     }
 

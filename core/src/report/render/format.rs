@@ -150,7 +150,7 @@ pub(crate) fn nice(x: f64) -> f64 {
     if !(x > 0.0 && x.is_finite()) {
         return 1.0;
     }
-    let power = 10f64.powf(x.log10().floor());
+    let power = libm::pow(10.0, libm::floor(libm::log10(x)));
     [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * power).find(|&r| r >= x).unwrap_or(10.0 * power)
 }
 

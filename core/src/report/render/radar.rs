@@ -30,7 +30,8 @@ pub(crate) fn point(i: usize, n: usize, s: f64) -> (f64, f64) {
 /// Unit vector of spoke `i` of `n`: the first points up, the rest follow clockwise.
 fn direction(i: usize, n: usize) -> (f64, f64) {
     let angle = -PI / 2.0 + 2.0 * PI * (i as f64) / (n.max(1) as f64);
-    (angle.cos(), angle.sin())
+    // libm's, not the platform's: the same bits, so the same SVG, on every front.
+    (libm::cos(angle), libm::sin(angle))
 }
 
 /// The level ring: the threshold of the focus level (or of the top level once all are

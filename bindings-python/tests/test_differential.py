@@ -1,0 +1,186 @@
+"""A cross-front differential test: seeded inputs (every conformance input, and each
+mutated once or twice: a number made extreme, a member dropped, renamed or retyped)
+run through Python (as objects and as JSON text), the command line, and the npm
+package in Node (as objects, and as text where it takes text). Every front must give
+the same result, or the same error kind and path.
+
+Set SERVEX_DIFFERENTIAL=N to run N inputs (2,000 by default)."""
+
+import json
+import math
+import os
+import random
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any, Dict, List, Tuple
+
+import pytest
+
+import servex
+from servex import _servex
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "bindings-wasm" / "pkg"
+COUNT = int(os.environ.get("SERVEX_DIFFERENTIAL", "2000"))
+COMMANDS = {"score_units": "score-units"}
+
+#: Numbers at and past SPEC 8's magnitudes, and the odd ones.
+EXTREMES: List[Any] = [1e300, -1e300, 1e301, -1e301, 1e-300, 1e-301, 5e-324, -0.0, 2**53 + 1, 10**30, -(10**30),
+                       1e308, 0, 1, -1, 0.5, 11, 101]  # fmt: skip
+#: Values of the wrong type.
+OTHERS: List[Any] = [None, True, "3", "", [], {}, [1, 2], {"x": 1}, "\u00e9t\u00e9"]
+
+
+def seeds() -> List[Tuple[str, Any]]:
+    found = []
+    for path in sorted((ROOT / "tests").glob("*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8"))["cases"]:
+            found.append((case["call"], case["input"]))
+    return found
+
+
+def places(value: Any, at: Tuple[Any, ...] = ()) -> List[Tuple[Any, ...]]:
+    """Every place in a JSON value, as the keys and indexes leading to it."""
+    out = [at]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += places(v, at + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value[:6]):
+            out += places(v, at + (i,))
+    return out
+
+
+def mutate(value: Any, rng: random.Random) -> Any:
+    value = json.loads(json.dumps(value))
+    where = rng.choice(places(value))
+    if not where:
+        return rng.choice(OTHERS + EXTREMES)
+    parent = value
+    for step in where[:-1]:
+        parent = parent[step]
+    last = where[-1]
+    roll = rng.random()
+    if roll < 0.45:
+        parent[last] = rng.choice(EXTREMES)
+    elif roll < 0.7:
+        parent[last] = rng.choice(OTHERS)
+    elif roll < 0.85 and isinstance(parent, dict):
+        del parent[last]
+    elif isinstance(parent, dict):
+        parent[str(last) + "_"] = parent.pop(last)
+    else:
+        parent.append(parent[last])
+    return value
+
+
+def corpus(count: int) -> List[Dict[str, Any]]:
+    rng = random.Random(20261204)
+    base = seeds()
+    inputs = [{"call": call, "text": json.dumps(value)} for call, value in base]
+    while len(inputs) < count:
+        call, value = rng.choice(base)
+        for _ in range(rng.choice([1, 1, 2])):
+            value = mutate(value, rng)
+        inputs.append({"call": call, "text": json.dumps(value)})
+    return inputs[:count]
+
+
+def python_outcome(run: Any) -> Dict[str, Any]:
+    try:
+        return {"ok": run()}
+    except servex.ServexError as e:
+        return {"error": [e.kind, e.path]}
+    except Exception as e:  # noqa: BLE001 (a foreign exception is a finding)
+        return {"foreign": f"{type(e).__name__}: {e}"}
+
+
+def cli_outcome(binary: str, call: str, text: str) -> Dict[str, Any]:
+    done = subprocess.run([binary, COMMANDS.get(call, call), "-"], input=text.encode(), capture_output=True)
+    if done.returncode == 0:
+        return {"ok": json.loads(done.stdout)}
+    if done.returncode == 2:
+        error = json.loads(done.stderr)["error"]
+        return {"error": [error["kind"], error["path"]]}
+    return {"foreign": done.stderr.decode(errors="replace")}
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal results: numbers equal as doubles (JSON does not tell 1 from 1.0)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return float(a) == float(b) and math.copysign(1, float(a)) == math.copysign(1, float(b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    return bool(a == b)
+
+
+def lossy_in_javascript(value: Any) -> bool:
+    """Whether a JavaScript number cannot hold one of the input's integers."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return abs(value) > 2**53
+    if isinstance(value, dict):
+        return any(lossy_in_javascript(v) for v in value.values())
+    if isinstance(value, list):
+        return any(lossy_in_javascript(v) for v in value)
+    return False
+
+
+@pytest.fixture(scope="module")
+def cli() -> str:
+    built = subprocess.run(
+        ["cargo", "build", "-q", "-p", "servex-cli", "--message-format=json"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    for line in built.stdout.splitlines():
+        message = json.loads(line)
+        if message.get("executable") and message.get("target", {}).get("name") == "servex":
+            return str(message["executable"])
+    raise AssertionError("cargo built no servex binary")
+
+
+def test_every_front_gives_the_same_answer(cli: str, tmp_path: Path) -> None:
+    node = shutil.which("node")
+    if node is None or not (PACKAGE / "package.json").exists():
+        if os.environ.get("CI"):
+            raise AssertionError("CI runs the differential test with Node and the built package")
+        pytest.skip("needs node and bindings-wasm/pkg (scripts/test-wasm builds it)")
+    inputs = corpus(COUNT)
+    (tmp_path / "inputs.json").write_text(json.dumps(inputs))
+    ran = subprocess.run(
+        [node, str(ROOT / "tests" / "fuzz" / "differential.mjs"), str(PACKAGE), str(tmp_path / "inputs.json")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    in_node = json.loads(ran.stdout)
+    findings = []
+    for case, js in zip(inputs, in_node):
+        call, text = case["call"], case["text"]
+        value = json.loads(text)
+        fronts = {
+            "python": python_outcome(lambda: _servex.call(call, value)),
+            "python-text": python_outcome(lambda: _servex.call_json(call, text)),
+            "cli": cli_outcome(cli, call, text),
+            "node-text": js.get("text"),
+        }
+        # In JavaScript a string is always JSON text, and a number holds 53 bits.
+        if not isinstance(value, str) and not lossy_in_javascript(value):
+            fronts["node"] = js["object"]
+        reference = fronts["cli"]
+        for front, got in fronts.items():
+            if got is None or front == "cli":
+                continue
+            if "foreign" in got:
+                findings.append(f"{call} {text[:200]}: {front} raised {got['foreign']}")
+            elif ("ok" in got) != ("ok" in reference):
+                findings.append(f"{call} {text[:200]}: cli {str(reference)[:120]}, {front} {str(got)[:120]}")
+            elif "ok" in got and not same(got["ok"], reference["ok"]):
+                findings.append(f"{call} {text[:200]}: {front}'s result differs from the command line's")
+            elif "error" in got and got["error"] != reference["error"]:
+                findings.append(f"{call} {text[:200]}: cli {reference['error']}, {front} {got['error']}")
+    assert not findings, f"{len(findings)} of {len(inputs)} inputs disagree:\n" + "\n".join(findings[:30])
