@@ -4,6 +4,10 @@
 //! rollups and metrics need no check of their own. One rule, used wherever such a
 //! number is read.
 
+use std::borrow::Cow;
+
+use serde_json::Value;
+
 use crate::error::{Error, ErrorKind};
 
 /// The largest magnitude of a number read as a value, bound, answer or weight.
@@ -59,6 +63,38 @@ pub(crate) fn shown(x: f64) -> String {
         "not a number".to_string()
     } else {
         format!("{x}")
+    }
+}
+
+/// `x` as a result writes it: a negative zero is 0 (SPEC 8: a result never holds one),
+/// for numbers the input gives and the result echoes.
+pub(crate) fn unsigned_zero(x: f64) -> f64 {
+    x + 0.0
+}
+
+/// JSON returned verbatim (`meta`) with each negative zero written 0, as SPEC 8 asks
+/// of every result; borrowed when it holds none.
+pub(crate) fn verbatim(value: &Value) -> Cow<'_, Value> {
+    fn has_negative_zero(value: &Value) -> bool {
+        match value {
+            Value::Number(n) => n.as_f64().is_some_and(|x| x == 0.0 && x.is_sign_negative()),
+            Value::Array(items) => items.iter().any(has_negative_zero),
+            Value::Object(members) => members.values().any(has_negative_zero),
+            _ => false,
+        }
+    }
+    fn rewrite(value: &Value) -> Value {
+        match value {
+            Value::Number(n) if n.as_f64().is_some_and(|x| x == 0.0 && x.is_sign_negative()) => Value::from(0.0),
+            Value::Array(items) => Value::Array(items.iter().map(rewrite).collect()),
+            Value::Object(members) => Value::Object(members.iter().map(|(k, v)| (k.clone(), rewrite(v))).collect()),
+            other => other.clone(),
+        }
+    }
+    if has_negative_zero(value) {
+        Cow::Owned(rewrite(value))
+    } else {
+        Cow::Borrowed(value)
     }
 }
 

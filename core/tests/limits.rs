@@ -182,3 +182,38 @@ fn a_format_version_is_an_integer_however_large() {
         assert_eq!(text, call("score", &doc).err().map(|e| (e.kind(), e.path().to_string())), "{version} as text");
     }
 }
+
+/// SPEC 8: a result never holds a negative zero, even where it echoes the input (a
+/// value, a weight, a level threshold, meta), for a document and for units.
+#[test]
+fn a_negative_zero_in_the_input_is_written_0() {
+    let doc = serde_json::json!({
+        "perspectives": [{"id": "service", "weight": -0.0}, {"id": "financial", "weight": 1}],
+        "options": {"level_thresholds": [-0.0, 0.5, 0.5, 0.5], "element_weights": {"7.1.1": -0.0}},
+        "indicators": [
+            {"id": "a", "perspective": "service", "element": "7.1.1", "baseline": -0.0, "target": 100, "value": -0.0,
+             "meta": {"k": [-0.0, {"z": -0.0}]}},
+            {"id": "b", "perspective": "financial", "baseline": 0, "target": 10, "value": 5}
+        ]
+    });
+    let text = servex::call_text("score", &doc).expect("scores");
+    assert!(!text.contains("-0.0") && !text.contains("-0,") && !text.contains("-0}"), "{text}");
+    let units = serde_json::json!({"scorecard": doc, "units": [{"id": "u", "values": {"a": -0.0}, "meta": -0.0}]});
+    let text = servex::call_text("score_units", &units).expect("scores");
+    assert!(!text.contains("-0"), "{text}");
+}
+
+/// A level is a whole number however JSON writes it (`2.0` as `2`, as JavaScript
+/// numbers are), so every front reads the same document alike.
+#[test]
+fn levels_are_whole_numbers_written_either_way() {
+    let doc = |levels: serde_json::Value| serde_json::json!({"indicators": [{"id": "a", "perspective": "service", "baseline": 0, "target": 1, "value": 1, "levels": levels}]});
+    let attained = servex::call("score", &doc(serde_json::json!([1, 2.0]))).expect("scores")["level_attained"].clone();
+    assert_eq!(attained, serde_json::json!(2));
+    for (levels, kind) in
+        [(serde_json::json!([1, -0.0]), "invalid_value"), (serde_json::json!([1, 1.5]), "invalid_document")]
+    {
+        let e = servex::call("score", &doc(levels)).expect_err("not a level");
+        assert_eq!((e.kind().as_str(), e.path()), (kind, "/indicators/0/levels/1"));
+    }
+}

@@ -82,7 +82,7 @@ pub struct Element {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
     /// Pyramid levels its indicators evidence by default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::json::whole::levels")]
     pub levels: Option<Vec<i64>>,
     /// One-sentence paraphrase.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -9,6 +9,7 @@ use crate::error::{err, Error, ErrorKind};
 
 mod envelope;
 mod read;
+pub(crate) mod whole;
 pub use envelope::{envelope, error_envelope};
 pub(crate) use read::from_value;
 

@@ -163,7 +163,7 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub perspective: Option<String>,
     /// Pyramid levels it evidences; its element's when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::json::whole::levels")]
     pub levels: Option<Vec<i64>>,
     /// Principle ids it evidences.
     #[serde(default, skip_serializing_if = "Option::is_none")]

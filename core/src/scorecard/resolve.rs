@@ -159,7 +159,7 @@ impl<'a> Resolved<'a> {
     {
         let mut lines = Vec::with_capacity(self.lines.len());
         for (i, (line, (value, history))) in self.lines.iter().zip(values).enumerate() {
-            let line = Line { value, history, ..line.clone() };
+            let line = Line { value: value.map(magnitude::unsigned_zero), history, ..line.clone() };
             line.check_values(&self.doc.indicators[i].id, self.settings.missing, At(i))?;
             lines.push(line);
         }
@@ -264,7 +264,7 @@ fn perspectives_of<'a>(doc: &'a Scorecard, framework: &'a Framework) -> Result<V
             magnitude::weight(w, || member("weight"))?;
         }
         let title = p.title.as_deref().or_else(|| framework_title(&p.id));
-        out.push(PerspectiveSetting { id: &p.id, title, weight: p.weight.unwrap_or(1.0) });
+        out.push(PerspectiveSetting { id: &p.id, title, weight: p.weight.map_or(1.0, magnitude::unsigned_zero) });
     }
     Ok(out)
 }
@@ -277,7 +277,7 @@ fn settings_of(
     let default = Options::default();
     let options = doc.options.as_ref().unwrap_or(&default);
     let (green, amber) = thresholds((1.0, 0.5), options.thresholds, || "/options/thresholds".to_string())?;
-    let level_thresholds = options.level_thresholds.unwrap_or([0.75; 4]);
+    let level_thresholds = options.level_thresholds.unwrap_or([0.75; 4]).map(magnitude::unsigned_zero);
     for (k, t) in level_thresholds.iter().enumerate() {
         if !t.is_finite() {
             return err(
@@ -292,23 +292,25 @@ fn settings_of(
         return err(ErrorKind::InvalidValue, "/options/trend_tolerance", "the trend tolerance is a finite number >= 0");
     }
 
-    let mut element_weights: Vec<f64> = framework.elements().map(|(_, e)| e.weight.unwrap_or(1.0)).collect();
+    let mut element_weights: Vec<f64> =
+        framework.elements().map(|(_, e)| e.weight.map_or(1.0, magnitude::unsigned_zero)).collect();
     for (id, &w) in options.element_weights.iter().flatten() {
         let at = pointer("/options/element_weights", id);
         let Some(&i) = element_index.get(id.as_str()) else {
             return err(ErrorKind::UnknownReference, at, format!("the framework has no element {id:?}"));
         };
         magnitude::weight(w, || at.clone())?;
-        element_weights[i] = w;
+        element_weights[i] = magnitude::unsigned_zero(w);
     }
-    let mut dimension_weights: Vec<f64> = framework.dimensions.iter().map(|d| d.weight.unwrap_or(1.0)).collect();
+    let mut dimension_weights: Vec<f64> =
+        framework.dimensions.iter().map(|d| d.weight.map_or(1.0, magnitude::unsigned_zero)).collect();
     for (id, &w) in options.dimension_weights.iter().flatten() {
         let at = pointer("/options/dimension_weights", id);
         let Some(i) = framework.dimensions.iter().position(|d| &d.id == id) else {
             return err(ErrorKind::UnknownReference, at, format!("the framework has no dimension {id:?}"));
         };
         magnitude::weight(w, || at.clone())?;
-        dimension_weights[i] = w;
+        dimension_weights[i] = magnitude::unsigned_zero(w);
     }
     Ok(Settings {
         missing: options.missing.unwrap_or_default(),
@@ -378,8 +380,8 @@ impl<'d> Lookup<'_, 'd> {
             element,
             levels,
             principles,
-            weight: ind.weight.unwrap_or(1.0),
-            value: ind.value,
+            weight: ind.weight.map_or(1.0, magnitude::unsigned_zero),
+            value: ind.value.map(magnitude::unsigned_zero),
             history: ind.history.as_deref().unwrap_or_default(),
             measure,
             rating,

@@ -7,6 +7,7 @@ use super::document::Missing;
 use super::progress::{progress, status, trend};
 use super::resolve::{Line, Resolved};
 use crate::error::{err, pointer, Error, ErrorKind};
+use crate::magnitude;
 use crate::report::{
     DimensionRow, ElementRow, GapRow, IndicatorRow, LevelRow, PerspectiveRow, PrincipleRow, PriorityRow, Report,
     ReportOutcome, Status,
@@ -292,7 +293,7 @@ fn indicator_rows<'a>(r: &Resolved<'a>, scored: &[Scored]) -> Vec<IndicatorRow<'
                 trend: trend(series, r.settings.trend_tolerance),
                 unit: ind.unit.as_deref().map(Cow::Borrowed),
                 evidence: ind.evidence.as_deref().map(Cow::Borrowed),
-                meta: ind.meta.as_ref().map(Cow::Borrowed),
+                meta: ind.meta.as_ref().map(magnitude::verbatim),
             }
         })
         .collect()

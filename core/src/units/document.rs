@@ -107,7 +107,7 @@ impl<'a> Unit<'a> {
         };
         let values = by_indicator("values")?;
         let history = by_indicator("history")?;
-        let meta = fields.get("meta").cloned().unwrap_or(Value::Null);
+        let meta = fields.get("meta").map_or(Value::Null, |m| crate::magnitude::verbatim(m).into_owned());
         Ok(Unit { head: Head { id, title, meta }, values, history })
     }
 
