@@ -12,14 +12,14 @@ use arrow_array::types::{
     Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
 };
 use arrow_array::{Array, ArrowPrimitiveType, PrimitiveArray};
-use arrow_schema::{DataType, Field, Schema};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use parquet::arrow::arrow_reader::{ArrowReaderOptions, ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 use parquet::arrow::ProjectionMask;
 use servex::metrics::Response;
 use servex::{Error, ErrorKind};
 
 use super::keys::Part;
-use super::{Columns, Sink, BATCH};
+use super::{Columns, Indexes, Sink, BATCH};
 use crate::output::Failure;
 
 /// Calls `$body` with `$a` bound to the numeric array inside `$array`, whatever its
@@ -74,8 +74,8 @@ macro_rules! with_numbers {
 pub(super) use with_numbers;
 
 /// Opens `path` reading only the columns `wanted` (by name), text read as
-/// dictionaries: the reader, and the names of all the file's columns.
-pub fn open(path: &Path, wanted: &[&str]) -> Result<(ParquetRecordBatchReader, Vec<String>), Failure> {
+/// dictionaries: the reader, and all the file's columns.
+pub fn open(path: &Path, wanted: &[&str]) -> Result<(ParquetRecordBatchReader, SchemaRef), Failure> {
     let file = || File::open(path).map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())));
     let not_parquet = |e: parquet::errors::ParquetError| {
         let message = format!("{} is not a Parquet file that can be read: {e}", path.display());
@@ -100,7 +100,7 @@ pub fn open(path: &Path, wanted: &[&str]) -> Result<(ParquetRecordBatchReader, V
     let roots = names.iter().enumerate().filter(|(_, n)| wanted.contains(&n.as_str())).map(|(i, _)| i);
     let mask = ProjectionMask::roots(builder.parquet_schema(), roots);
     let reader = builder.with_projection(mask).with_batch_size(BATCH).build().map_err(not_parquet)?;
-    Ok((reader, names))
+    Ok((reader, schema))
 }
 
 /// A Parquet reader's error: `invalid_document` (the file is damaged).
@@ -114,8 +114,10 @@ pub fn read(path: &Path, columns: &Columns, sink: &mut Sink) -> Result<(), Failu
     let mut wanted: Vec<&str> = vec![&columns.response];
     wanted.extend(columns.by.iter().map(String::as_str));
     wanted.extend(columns.weight.as_deref());
-    let (reader, names) = open(path, &wanted)?;
-    columns.indexes(&names).map_err(Failure::Servex)?;
+    let (reader, schema) = open(path, &wanted)?;
+    let names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
+    let at = columns.indexes(&names).map_err(Failure::Servex)?;
+    check_types(&schema, columns, &at).map_err(Failure::Servex)?;
     for batch in reader {
         let batch = batch.map_err(|e| parquet_failure(path, e))?;
         let column = |name: &str| batch.column_by_name(name).cloned();
@@ -141,6 +143,41 @@ pub fn read(path: &Path, columns: &Columns, sink: &mut Sink) -> Result<(), Failu
         pushed.map_err(Failure::Servex)?;
     }
     Ok(())
+}
+
+/// Refuses columns of types the reader does not take, before any row is read.
+fn check_types(schema: &Schema, columns: &Columns, at: &Indexes) -> Result<(), Error> {
+    let data_type = |i: usize| schema.fields().get(i).map(|f| f.data_type());
+    let numeric = |t: &DataType| {
+        matches!(
+            t,
+            DataType::Int8
+                | DataType::Int16
+                | DataType::Int32
+                | DataType::Int64
+                | DataType::UInt8
+                | DataType::UInt16
+                | DataType::UInt32
+                | DataType::UInt64
+                | DataType::Float32
+                | DataType::Float64
+        )
+    };
+    let text = |t: &DataType| matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View);
+    let key = |t: &DataType| match t {
+        DataType::Dictionary(_, values) => text(values),
+        t => text(t) || (numeric(t) && !matches!(t, DataType::Float32 | DataType::Float64)),
+    };
+    if let Some(t) = data_type(at.response).filter(|t| !numeric(t)) {
+        return Err(not_numbers("/responses", &columns.response, t));
+    }
+    if let (Some(t), Some(name)) = (at.weight.and_then(data_type).filter(|t| !numeric(t)), &columns.weight) {
+        return Err(not_numbers("/weights", name, t));
+    }
+    match at.by.iter().zip(&columns.by).find_map(|(&i, name)| Some((data_type(i).filter(|t| !key(t))?, name))) {
+        Some((t, name)) => Err(not_keys(name, t)),
+        None => Ok(()),
+    }
 }
 
 /// Pushes a batch of answers: read in place when none is null, as doubles with NaN
