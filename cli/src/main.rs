@@ -40,6 +40,10 @@ use crate::output::Failure;
 /// Every command prints its result as JSON on stdout. On failure servex prints
 /// {"error": {"kind", "message", "path"}} on stderr and exits with status 2; a file
 /// that cannot be read exits with status 1.
+///
+/// nps, csat and ces also read the columns of a CSV or Parquet file, streamed:
+/// `servex nps answers.parquet --response score --by region --weight w`; several --by
+/// columns group by their combination, labelled with the values joined by " / ".
 #[derive(Parser)]
 #[command(name = "servex", version, propagate_version = true)]
 struct Cli {
