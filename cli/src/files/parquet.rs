@@ -237,7 +237,8 @@ fn codes(sink: &mut Sink, keys: &[&dyn Array], names: &[String], rows: usize) ->
     let first_row = sink.rows();
     if let [one] = keys {
         if let Some(dictionary) = one.as_any_dictionary_opt() {
-            return dictionary_codes(sink, *one, dictionary.normalized_keys(), dictionary.values().as_ref(), &names[0]);
+            let name = names.first().map_or("", String::as_str);
+            return dictionary_codes(sink, *one, dictionary.normalized_keys(), dictionary.values().as_ref(), name);
         }
     }
     if keys.is_empty() {
