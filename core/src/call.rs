@@ -67,8 +67,9 @@ pub trait Output {
     }
 }
 
-/// A JSON tree.
-pub(crate) struct AsValue;
+/// A JSON tree: what [`call`] returns, for fronts that finish a result themselves
+/// ([`ScaleMetric::finish_tally`](crate::metrics::ScaleMetric::finish_tally)) and print it as `call`'s.
+pub struct AsValue;
 
 impl Output for AsValue {
     type Out = Value;

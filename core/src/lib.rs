@@ -11,7 +11,7 @@ pub mod sample;
 pub mod scorecard;
 pub mod units;
 
-pub use call::{call, call_text, call_with, catalogue, Output, CALLS};
+pub use call::{call, call_text, call_with, catalogue, AsValue, Output, CALLS};
 pub use error::{Error, ErrorKind};
 pub use framework::Framework;
 pub use report::Report;

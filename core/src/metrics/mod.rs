@@ -51,7 +51,7 @@ pub use normal::normal_quantile;
 pub use nps::{nps, nps_grouped, Nps, NpsOptions};
 pub use response::Response;
 pub use servqual::{servqual, Dimension, DimensionGap, ItemGap, Servqual, ServqualOptions, SERVQUAL_22};
-pub use tally::{Cell, RowWeights, Tally, MAX_COUNT};
+pub use tally::{Cell, RowWeights, Tally, TallyBuilder, MAX_COUNT};
 
 /// What to do with a response that is not a valid answer (NaN, infinite, fractional
 /// or off the scale).

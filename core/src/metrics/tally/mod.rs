@@ -13,10 +13,12 @@ use super::groups::{self, GroupLabel, Split};
 use super::response::{Classes, Response};
 use super::Invalid;
 
+mod builder;
 pub(crate) mod histogram;
 mod public;
 mod rows;
 
+pub use builder::TallyBuilder;
 use histogram::{bin_shift, histogram_grouped, histogram_ungrouped, Bins, NoSlot, Slots};
 pub use public::Tally;
 use rows::{tally_rows, Form};
@@ -115,6 +117,18 @@ pub(crate) enum SumsAt {
     Weights,
     /// A tally's weights and squared weights: at `/weights` and `/weights_sq`.
     Tally,
+}
+
+impl SumsAt {
+    /// Where the sums of rows of both forms are checked: counts add to either form, a
+    /// tally's squared weights to anything.
+    pub(crate) fn and(self, other: SumsAt) -> SumsAt {
+        match (self, other) {
+            (SumsAt::Counts, s) | (s, SumsAt::Counts) => s,
+            (SumsAt::Tally, _) | (_, SumsAt::Tally) => SumsAt::Tally,
+            _ => SumsAt::Weights,
+        }
+    }
 }
 
 /// Tallies `values` on `classes`, split by `split` if given.

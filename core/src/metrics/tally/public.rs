@@ -9,16 +9,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
 
-use super::super::codes::{with_codes, GroupCode};
+use super::super::codes::{with_codes, Codes, GroupCode};
 use super::super::groups::{GroupLabel, Split};
 use super::super::response::{Classes, Response};
 use super::rows::RowWeights;
-use super::{Cell, GroupCells, SumsAt, Tallied};
+use super::{Cell, GroupCells, SumsAt, Tallied, TallyBuilder};
 
 /// An answer as a tally keeps it: a whole number, or any other value (NaN, 7.5, an
 /// infinity), which is no answer on any scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-enum Answer {
+pub(super) enum Answer {
     Whole(i64),
     Other,
 }
@@ -26,14 +26,14 @@ enum Answer {
 /// One row of a tally: a group, an answer, its statistics, and the first row of the
 /// input that held it (for error paths).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-struct Row {
-    group: u32,
-    answer: Answer,
+pub(super) struct Row {
+    pub group: u32,
+    pub answer: Answer,
     /// The first value seen for `answer` (for `Other`, the one an error names); `None`
     /// when it is not finite (NaN, an infinity: JSON cannot store it).
-    value: Option<f64>,
-    cell: Cell,
-    first: u64,
+    pub value: Option<f64>,
+    pub cell: Cell,
+    pub first: u64,
 }
 
 /// Per group and answer value, the number of responses, their weight sum and their
@@ -55,17 +55,17 @@ struct Row {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tally {
     /// The group labels in order of first appearance; `None` when ungrouped.
-    labels: Option<Vec<GroupLabel>>,
+    pub(super) labels: Option<Vec<GroupLabel>>,
     /// Sorted by group, then answer.
-    rows: Vec<Row>,
+    pub(super) rows: Vec<Row>,
     /// How many input rows the tally holds (offsets the `first` of a merged tally).
-    input_rows: u64,
+    pub(super) input_rows: u64,
     /// Whether weights were given (then sums are checked as weights').
-    sums_at: SumsAt,
+    pub(super) sums_at: SumsAt,
     /// Whether a grouped and an ungrouped tally with answers were added: their sum
     /// has answers without a group, which finishing refuses.
     #[serde(default)]
-    mixed: bool,
+    pub(super) mixed: bool,
 }
 
 impl Tally {
@@ -81,58 +81,29 @@ impl Tally {
         groups: Option<Split<'_>>,
         columns: RowWeights<'_>,
     ) -> Result<Tally, Error> {
-        if let Some(split) = &groups {
-            split.check_rows(responses.len())?;
-        }
-        let form = columns.check(responses.len())?;
-        let built = groups.map(Split::groups).transpose()?;
-        let groups = built.as_deref();
-        let mut map: HashMap<(usize, Answer), Row> = HashMap::new();
-        let mut add = |i: usize, group: usize, v: T| {
-            let answer = v.to_integer().map_or(Answer::Other, Answer::Whole);
-            let entry = map.entry((group, answer)).or_insert(Row {
-                group: 0,
-                answer,
-                value: Some(v.as_f64()).filter(|x| x.is_finite()),
-                cell: Cell::default(),
-                first: i as u64,
-            });
-            entry.cell.add(form.cell(i));
+        let Some(split) = groups else {
+            let mut builder = TallyBuilder::ungrouped();
+            builder.push(responses, None, columns)?;
+            return Ok(builder.finish());
         };
-        let (labels, order) = match groups {
-            None => {
-                for (i, &v) in responses.iter().enumerate() {
-                    add(i, 0, v);
-                }
-                (None, vec![0u32])
-            }
-            Some(g) => {
-                with_codes!(g.codes(), |codes| {
-                    for (i, (&v, &c)) in responses.iter().zip(codes.iter()).enumerate() {
-                        add(i, c.index(), v);
-                    }
-                });
-                let order = g.appearance_order(g.labels().len());
-                let labels = order.iter().filter_map(|&c| g.labels().get(c as usize).cloned()).collect();
-                (Some(labels), order)
-            }
-        };
-        // Codes renumbered in order of first appearance.
-        let mut renumber = vec![u32::MAX; order.iter().map(|&c| c as usize + 1).max().unwrap_or(0)];
-        for (new, &code) in order.iter().enumerate() {
-            if let Some(slot) = renumber.get_mut(code as usize) {
-                *slot = new as u32;
-            }
+        split.check_rows(responses.len())?;
+        let groups = split.groups()?;
+        // Only the labels that rows name are registered (integer labels may number
+        // 65,536), in order of their first row; the codes are renumbered to match.
+        let mut builder = TallyBuilder::grouped();
+        let mut code_of = vec![u32::MAX; groups.labels().len()];
+        for code in groups.appearance_order(groups.labels().len()) {
+            let (Some(slot), Some(label)) = (code_of.get_mut(code as usize), groups.labels().get(code as usize)) else {
+                continue;
+            };
+            *slot = builder.group(label.clone())?;
         }
-        let mut rows: Vec<Row> = map
-            .into_iter()
-            .map(|((g, _), mut row)| {
-                row.group = renumber.get(g).copied().unwrap_or(u32::MAX);
-                row
-            })
-            .collect();
-        rows.sort_unstable_by_key(|r| (r.group, r.answer));
-        Ok(Tally { labels, rows, input_rows: responses.len() as u64, sums_at: form.sums_at(), mixed: false })
+        let codes: Vec<u32> = with_codes!(groups.codes(), |c| c
+            .iter()
+            .map(|c| code_of.get(c.index()).copied().unwrap_or(u32::MAX))
+            .collect());
+        builder.push(responses, Some(Codes::U32(&codes)), columns)?;
+        Ok(builder.finish())
     }
 
     /// Whether the tally is split into groups.
@@ -273,11 +244,7 @@ impl Add for Tally {
                 Err(i) => rows.insert(i, Row { group, first, ..*r }),
             }
         }
-        let sums_at = match (self.sums_at, other.sums_at) {
-            (SumsAt::Counts, s) | (s, SumsAt::Counts) => s,
-            (SumsAt::Tally, _) | (_, SumsAt::Tally) => SumsAt::Tally,
-            _ => SumsAt::Weights,
-        };
+        let sums_at = self.sums_at.and(other.sums_at);
         Tally { labels, rows, input_rows: self.input_rows.saturating_add(other.input_rows), sums_at, mixed }
     }
 }

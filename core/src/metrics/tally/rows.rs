@@ -163,7 +163,7 @@ impl Form<'_> {
 /// Rows whose group codes are read into indexes at a time, so that only that read is
 /// generic over the code type (one copy of the tally per response type, not per
 /// response type, code type and form: the WebAssembly module's size).
-const BLOCK: usize = 1024;
+pub(super) const BLOCK: usize = 1024;
 
 /// Adds every row into its group's cells; rows with a count of 0 only have their
 /// answer checked. One group when `groups` is `None`.
@@ -198,7 +198,7 @@ pub(crate) fn tally_rows<T: Response>(
 }
 
 /// The codes of a block as indexes.
-fn read_indexes<C: GroupCode>(codes: &[C], out: &mut [usize]) {
+pub(super) fn read_indexes<C: GroupCode>(codes: &[C], out: &mut [usize]) {
     for (o, c) in out.iter_mut().zip(codes) {
         *o = c.index();
     }
