@@ -1,5 +1,6 @@
-"""The Python benchmark keeps working: benches/python/compare.py --quick runs (small
-sizes, one repetition) and its answers agree with the numpy idiom. Nothing is timed."""
+"""The Python benchmarks keep working: benches/python/compare.py and engines.py run in
+their --quick mode (small sizes, one repetition) and their answers agree with the
+routes they are timed against. Nothing is timed."""
 
 import pathlib
 import subprocess
@@ -16,3 +17,14 @@ def test_compare_quick_runs() -> None:
     assert out.returncode == 0, out.stderr
     assert "servex.nps(uint8, groups=uint32)" in out.stdout
     assert "servex.csat(Series, groups=categorical)" in out.stdout
+
+
+@pytest.mark.engines
+def test_engines_quick_runs() -> None:
+    """benches/python/engines.py --quick: Spark and a Dask cluster on a tiny survey,
+    every route's scores checked against servex's before anything is timed."""
+    script = SCRIPT.parent / "engines.py"
+    out = subprocess.run([sys.executable, str(script), "--quick"], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    assert "spark: applyInPandas / servex" in out.stdout
+    assert "dask: apply / servex" in out.stdout

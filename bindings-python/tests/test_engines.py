@@ -1,16 +1,16 @@
-"""servex.tally over the engines narwhals reads, each started here (Spark in local mode,
-a Dask cluster of two worker processes, DuckDB, polars lazy with the streaming
-engine, pyarrow, Ibis): the engine counts, servex finishes, and the figures are those
-of servex.nps (csat, ces) on the collected columns. Spark and Dask are marked
-``engines`` (``-m "not engines"`` skips them); scripts/test-python runs them all."""
+"""servex.tally over the engines narwhals reads, each started by the tests (Spark in
+local mode and a Dask cluster of two worker processes: conftest.py; DuckDB, polars
+lazy with the streaming engine, pyarrow, Ibis): the engine counts, servex finishes,
+and the figures are those of servex.nps (csat, ces) on the collected columns. Spark
+and Dask are marked ``engines`` (``-m "not engines"`` skips them); scripts/test-python
+runs them all."""
 
 import json
 import pickle
 import re
 import subprocess
 import sys
-from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List
+from typing import Any, Callable, Dict, List
 
 import duckdb
 import ibis
@@ -22,9 +22,6 @@ import pytest
 
 import servex
 from conftest import assert_subset
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benches" / "python"))
-from local_engines import start_dask, start_spark  # noqa: E402
 
 KEYS = ["region", "year"]
 
@@ -46,22 +43,6 @@ def survey(n: int = 2400, seed: int = 13) -> pd.DataFrame:
             "weight": rng.integers(1, 33, n) / 8.0,
         }
     )
-
-
-@pytest.fixture(scope="session")
-def spark() -> Iterator[Any]:
-    session = start_spark()
-    yield session
-    session.stop()
-
-
-@pytest.fixture(scope="session")
-def dask_client() -> Iterator[Any]:
-    client = start_dask(workers=2)
-    assert len(client.scheduler_info()["workers"]) == 2
-    yield client
-    client.close()
-    client.cluster.close()
 
 
 def _arrow(df: pd.DataFrame) -> pa.Table:
@@ -155,7 +136,8 @@ def test_an_invalid_answer_names_its_value_and_how_many_rows_hold_it(engine: Cal
     df = survey()
     with pytest.raises(servex.InvalidValueError) as info:
         servex.tally(engine(df), "answer", by=KEYS).nps()
-    match = re.fullmatch(r"response (12|7\.5|not a number) is not an integer in 0\.\.10 \((\d+) responses hold it\)", info.value.message)
+    pattern = r"response (12|7\.5|not a number) is not an integer in 0\.\.10 \((\d+) responses hold it\)"
+    match = re.fullmatch(pattern, info.value.message)
     assert match, info.value.message
     value, count = match.groups()
     answers = df["answer"]
@@ -205,6 +187,10 @@ def test_arguments_are_checked() -> None:
         with pytest.raises(servex.InvalidDocumentError) as info:
             servex.tally(df, "answer", by=by)
         assert info.value.path == path
+    for response, weight, path in [(3, None, "/response"), ("answer", ["weight"], "/weight")]:
+        with pytest.raises(servex.InvalidDocumentError) as info:
+            servex.tally(df, response, weight=weight)
+        assert info.value.path == path
 
 
 def test_polars_lazy_frames_are_collected_by_the_streaming_engine(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -248,10 +234,13 @@ def test_tallies_of_chunks_grouped_by_several_keys_add_up() -> None:
     assert "by region, year" in repr(whole)
 
 
-def test_decimal_and_integer_columns_are_numbers() -> None:
+@pytest.mark.parametrize("engine", ["duckdb", pytest.param("spark", marks=pytest.mark.engines)])
+def test_decimal_and_integer_columns_are_numbers(engine: str, request: pytest.FixtureRequest) -> None:
     con = duckdb.connect()
     con.sql("create table t as select (i % 11)::decimal(4, 1) as a, (i % 2) as g, (1 + i % 3)::decimal(6, 2) as w from range(600) r(i)")
-    from_decimals = servex.tally(con.table("t"), "a", by="g", weight="w").nps()
+    table = con.table("t")
+    data = table if engine == "duckdb" else request.getfixturevalue("spark").createDataFrame(table.to_arrow_table())
+    from_decimals = servex.tally(data, "a", by="g", weight="w").nps()
     rows = con.sql("select a::double as a, g, w::double as w from t").fetchnumpy()
     direct = servex.nps(rows["a"], groups=rows["g"], weights=rows["w"])
     assert_subset(direct.to_dict(), from_decimals.to_dict(), 1e-12)

@@ -16,5 +16,6 @@ def test_quickstart_notebook_runs() -> None:
     html = [o["data"]["text/html"] for o in outputs if o.output_type == "execute_result" and "text/html" in o["data"]]
     assert any("Acme Home Care" in h for h in html), "the report shows as HTML"
     assert any("Differences between groups" in h for h in html), "the compared waves show their forest plot"
+    assert any("rural" in h and "n_eff" in h for h in html), "the Parquet file is counted by wave and area"
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "InvalidDocumentError invalid_document /indicators/0/tagret" in text

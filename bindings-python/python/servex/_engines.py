@@ -43,22 +43,39 @@ def tally(
         # narwhals announces that its Dask support moves to a package not yet
         # published; it works as it is, and the user can do nothing about it.
         warnings.filterwarnings("ignore", message="Dask support is moving", category=FutureWarning)
-        return _tally(data, response, _keys(by), weight, by_list=not isinstance(by, str))
+        return _tally(data, response, by, weight)
 
 
-def _keys(by: Any) -> List[str]:
-    if by is None or isinstance(by, str):
-        return [by] if by is not None else []
+def _named(column: Any, path: str) -> None:
+    if not isinstance(column, str):
+        raise InvalidDocumentError(f"a column is named by text, not {column!r}", path=path)
+
+
+def _key_paths(by: Any) -> List[Tuple[str, str]]:
+    """Each key column with where an error about it points."""
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [(by, "/by")]
     if not isinstance(by, (list, tuple)):
         raise InvalidDocumentError(f"by must name a column or a list of columns, not {type(by).__name__}", path="/by")
     for i, key in enumerate(by):
-        if not isinstance(key, str):
-            raise InvalidDocumentError(f"a column is named by text, not {key!r}", path=f"/by/{i}")
-    return list(by)
+        _named(key, f"/by/{i}")
+    return [(key, f"/by/{i}") for i, key in enumerate(by)]
 
 
-def _tally(data: Any, response: str, keys: List[str], weight: Optional[str], by_list: bool) -> Tally:
+def _categorical(nw: Any, dtype: Any) -> bool:
+    return bool(dtype == nw.Categorical or dtype == nw.Enum)
+
+
+def _tally(data: Any, response: Any, by: Any, weight: Any) -> Tally:
     import narwhals as nw
+
+    _named(response, "/response")
+    if weight is not None:
+        _named(weight, "/weight")
+    key_paths = _key_paths(by)
+    keys = [key for key, _ in key_paths]
 
     try:
         frame = nw.from_native(data)
@@ -67,10 +84,8 @@ def _tally(data: Any, response: str, keys: List[str], weight: Optional[str], by_
             f"data must be a table (pandas, polars, pyarrow, DuckDB, Spark, Dask, ...), not {type(data).__name__}",
             path="",
         ) from None
-    key_paths = [(k, f"/by/{i}" if by_list else "/by") for i, k in enumerate(keys)]
     schema = frame.collect_schema()
     _check_schema(nw, schema, response, key_paths, weight)
-    categorical = [k for k in keys if schema[k] == nw.Categorical or schema[k] == nw.Enum]
 
     lazy = frame.lazy()
     aggregations = [nw.len().alias(_N)]
@@ -89,18 +104,17 @@ def _tally(data: Any, response: str, keys: List[str], weight: Optional[str], by_
         ]
     # Casts on the counted rows, not on the data: answers (decimals, integers) as
     # doubles, categorical keys as text.
-    counted = (
-        lazy.group_by([*keys, response])
-        .agg(*aggregations)
-        .with_columns(nw.col(response).cast(nw.Float64), *(nw.col(k).cast(nw.String) for k in categorical))
-    )
+    texts = [nw.col(k).cast(nw.String) for k in keys if _categorical(nw, schema[k])]
+    counted = lazy.group_by([*keys, response]).agg(*aggregations).with_columns(nw.col(response).cast(nw.Float64), *texts)
     streaming = {"engine": "streaming"} if frame.implementation is nw.Implementation.POLARS else {}
     table = counted.collect(backend="pyarrow", **streaming).to_native()
     table = table.sort_by([(k, "ascending") for k in [*keys, response]])
     return _from_counts(table.to_pydict(), response, key_paths, weight)
 
 
-def _check_schema(nw: Any, schema: Any, response: str, key_paths: List[Tuple[str, str]], weight: Optional[str]) -> None:
+def _check_schema(
+    nw: Any, schema: Any, response: str, key_paths: List[Tuple[str, str]], weight: Optional[str]
+) -> None:
     """Missing columns and columns of the wrong type, named before the engine runs."""
     columns = [("/response", response), *((path, k) for k, path in key_paths)]
     columns += [("/weight", weight)] if weight is not None else []
@@ -113,7 +127,7 @@ def _check_schema(nw: Any, schema: Any, response: str, key_paths: List[Tuple[str
         seen[column] = path
         dtype = schema[column]
         if path.startswith("/by"):
-            if not (dtype.is_integer() or dtype == nw.String or dtype == nw.Categorical or dtype == nw.Enum):
+            if not (dtype.is_integer() or dtype == nw.String or _categorical(nw, dtype)):
                 raise InvalidDocumentError(
                     f"column {column!r} holds {dtype} values: a group key is text or an integer (cast the column)",
                     path=path,
@@ -131,7 +145,8 @@ def _from_counts(
     for key, path in key_paths:
         missing = sum(n for n, k in zip(counts, columns[key]) if k is None)
         if missing:
-            raise InvalidValueError(f"column {key!r} has no value in {missing} rows: each row needs a group", path=path)
+            message = f"column {key!r} has no value in {missing} rows: each row needs a group"
+            raise InvalidValueError(message, path=path)
     if weight is not None:
         _check_weights(columns, weight)
     if len(keys) > 1:
