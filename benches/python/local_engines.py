@@ -31,7 +31,8 @@ def start_spark(cores: int = 2, driver_memory: str = "2g") -> Any:
     # JVM binds loopback without asking DNS for the host name.
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
-    conf = tempfile.mkdtemp(prefix="servex-spark-conf-")
+    conf = os.path.join(tempfile.gettempdir(), "servex-spark-conf")  # the same text every time
+    os.makedirs(conf, exist_ok=True)
     with open(os.path.join(conf, "log4j2.properties"), "w", encoding="utf-8") as f:
         f.write(_LOG4J)
     os.environ["SPARK_CONF_DIR"] = conf
