@@ -1,10 +1,34 @@
 import json
 import math
+import sys
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, Iterator, List
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES_DIR = ROOT / "tests"
+
+sys.path.insert(0, str(ROOT / "benches" / "python"))
+from local_engines import start_dask, start_spark  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """Spark in local mode on two cores, started once for every test that asks."""
+    session = start_spark()
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="session")
+def dask_client() -> Iterator[Any]:
+    """A Dask cluster of two worker processes, the default scheduler while it runs."""
+    client = start_dask(workers=2)
+    assert len(client.scheduler_info()["workers"]) == 2
+    yield client
+    client.close()
+    client.cluster.close()
 
 
 def load_cases() -> List[Dict[str, Any]]:

@@ -18,5 +18,6 @@ def test_quickstart_notebook_runs() -> None:
     assert any("Differences between groups" in h for h in html), "the compared waves show their forest plot"
     assert any("Units overview" in h for h in html), "the chain of branches shows its overview"
     assert any("Funnel plot" in h for h in html), "the branches' NPS shows its funnel plot"
+    assert any("rural" in h and "n_eff" in h for h in html), "the Parquet file is counted by wave and area"
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "InvalidDocumentError invalid_document /indicators/0/tagret" in text

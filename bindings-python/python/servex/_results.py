@@ -10,6 +10,7 @@ from typing import Any, Dict, Generic, Iterator, List, Optional, Sequence, Tuple
 
 from . import _servex
 from ._errors import InvalidDocumentError
+from ._keys import Keys, to_key, to_label
 from ._tables import Table, counted, fmt, html_table, to_pandas, to_polars
 
 __all__ = [
@@ -467,27 +468,33 @@ _FUNNEL_COLUMNS = {
 
 
 class GroupedResult(Result, Generic[M]):
-    """One metric result per group, in order of first appearance (SPEC 7)."""
+    """One metric result per group, in order of first appearance (SPEC 7). Grouped by
+    several key columns (``servex.tally(data, ..., by=[...])``), groups are named by
+    tuples of keys and a DataFrame has one column per key."""
 
-    __slots__ = ("_metric",)
+    __slots__ = ("_metric", "_keys")
 
     _metric: str
+    _keys: Keys
 
-    def __init__(self, data: Dict[str, Any], metric: str = "nps") -> None:
+    def __init__(self, data: Dict[str, Any], metric: str = "nps", keys: Keys = None) -> None:
         super().__init__(data)
         self._metric = metric
+        self._keys = keys
 
     def __getstate__(self) -> Dict[str, Any]:
-        return {"servex": 1, "data": self._data, "metric": self._metric}
+        return {"servex": 1, "data": self._data, "metric": self._metric, "keys": self._keys}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
         self._data = state["data"]
         self._metric = state["metric"]
+        keys = state.get("keys")
+        self._keys = tuple(keys) if keys is not None else None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, GroupedResult):
             return NotImplemented
-        return self._metric == other._metric and self._data == other._data
+        return (self._metric, self._keys, self._data) == (other._metric, other._keys, other._data)
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -497,20 +504,31 @@ class GroupedResult(Result, Generic[M]):
         return self._metric
 
     @property
-    def labels(self) -> List[Union[int, str]]:
-        """The group labels, in order of first appearance."""
-        return [g["group"] for g in self._data["groups"]]
+    def keys(self) -> Optional[Tuple[str, ...]]:
+        """The key columns when grouped by several (labels are then tuples), else None."""
+        return self._keys
 
-    def group(self, label: Union[int, str]) -> M:
-        """The result of one group (KeyError if it has none)."""
+    @property
+    def labels(self) -> List[Any]:
+        """The group labels, in order of first appearance (tuples of keys when grouped
+        by several columns)."""
+        return [to_key(self._keys, g["group"]) for g in self._data["groups"]]
+
+    def _row(self, label: Any) -> Dict[str, Any]:
+        """The row of the group named ``label`` (``1`` and ``"1"`` are different)."""
+        wanted = to_label(self._keys, label)
         for g in self._data["groups"]:
-            if g["group"] == label and type(g["group"]) is type(label):
-                row = {k: v for k, v in copy.deepcopy(g).items() if k != "group"}
-                result: M = _METRICS[self._metric](row)
-                return result
+            if g["group"] == wanted and type(g["group"]) is type(wanted):
+                return g
         raise KeyError(label)
 
-    def __iter__(self) -> Iterator[Union[int, str]]:
+    def group(self, label: Any) -> M:
+        """The result of one group (KeyError if it has none)."""
+        row = {k: v for k, v in copy.deepcopy(self._row(label)).items() if k != "group"}
+        result: M = _METRICS[self._metric](row)
+        return result
+
+    def __iter__(self) -> Iterator[Any]:
         return iter(self.labels)
 
     def __len__(self) -> int:
@@ -521,13 +539,13 @@ class GroupedResult(Result, Generic[M]):
         """Whether the groups were compared (``compare=``)."""
         return any("comparison" in g for g in self._data["groups"])
 
-    def comparison(self, label: Union[int, str]) -> Optional[Dict[str, Any]]:
+    def comparison(self, label: Any) -> Optional[Dict[str, Any]]:
         """The comparison of one group (SPEC 11), None where it has none (KeyError if
         the group has no result)."""
-        for g in self._data["groups"]:
-            if g["group"] == label and type(g["group"]) is type(label):
-                return copy.deepcopy(g.get("comparison"))
-        raise KeyError(label)
+        comparison = copy.deepcopy(self._row(label).get("comparison"))
+        if comparison is not None:
+            comparison["against"] = to_key(self._keys, comparison["against"])
+        return comparison
 
     @property
     def funnel(self) -> Optional[Dict[str, Any]]:
@@ -535,7 +553,7 @@ class GroupedResult(Result, Generic[M]):
         return copy.deepcopy(self._data.get("funnel"))
 
     def _columns(self) -> Tuple[str, ...]:
-        columns: Tuple[str, ...] = ("group", *_METRICS[self._metric].COLUMNS)
+        columns: Tuple[str, ...] = (*(self._keys or ("group",)), *_METRICS[self._metric].COLUMNS)
         if "funnel" in self._data:
             columns = (*columns, *_FUNNEL_COLUMNS.values())
         return (*columns, *_COMPARISON_COLUMNS.values()) if self.compared else columns
@@ -548,6 +566,10 @@ class GroupedResult(Result, Generic[M]):
                 if member in g:
                     values = g.get(member) or {}
                     row.update({column: values.get(field) for field, column in names.items()})
+            if self._keys is not None:
+                row.update(zip(self._keys, to_key(self._keys, g["group"])))
+                if "against" in row:
+                    row["against"] = to_key(self._keys, row["against"])
             rows.append(row)
         return rows
 
@@ -568,7 +590,8 @@ class GroupedResult(Result, Generic[M]):
         raise InvalidDocumentError(f"a grouped result draws \"forest\" or \"funnel\", not {chart!r}", path="/chart")
 
     def to_pandas(self) -> Any:
-        """A pandas DataFrame, one row per group (column `group` first)."""
+        """A pandas DataFrame, one row per group (column `group` first, or one column
+        per key)."""
         return to_pandas(self._table())
 
     def to_polars(self) -> Any:

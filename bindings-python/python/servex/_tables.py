@@ -32,10 +32,6 @@ def to_pandas(table: Table) -> Any:
     return pd.DataFrame(table.columns)
 
 
-def _polars_value(v: Any) -> Any:
-    return json.dumps(v) if isinstance(v, dict) else v
-
-
 def to_polars(table: Table) -> Any:
     try:
         import polars as pl
@@ -44,8 +40,8 @@ def to_polars(table: Table) -> Any:
     columns: Dict[str, List[Any]] = {}
     for name, values in table.columns.items():
         kinds = {type(v) for v in values if v is not None}
-        if dict in kinds or (len(kinds) > 1 and not kinds <= {int, float}):
-            # Free-form data (meta) and mixed labels (1 and "1") become text.
+        if dict in kinds or tuple in kinds or (len(kinds) > 1 and not kinds <= {int, float}):
+            # Free-form data (meta), tuples of keys and mixed labels (1 and "1") become text.
             values = [None if v is None else v if isinstance(v, str) else json.dumps(v) for v in values]
         columns[name] = values
     return pl.DataFrame(columns, strict=False)

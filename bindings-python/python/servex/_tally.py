@@ -3,15 +3,15 @@ built chunk by chunk, merged with ``+`` and finished into NPS, CSAT or CES."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Optional, Tuple
 
 from . import _servex
+from ._errors import InvalidDocumentError
 from ._inputs import float_column, groups_column, responses_column
+from ._keys import Keys, to_key, to_label
 from ._results import CesResult, CsatResult, GroupedResult, NpsResult
 
 __all__ = ["Tally"]
-
-Label = Union[int, str]
 
 
 class Tally:
@@ -28,9 +28,14 @@ class Tally:
     finished, against the metric's scale; an invalid one is reported at the first row
     that held it (in the rows tallied, a merged tally's in the order they were added),
     or dropped with ``invalid="skip"``.
+
+    ``servex.tally(data, ..., by=[...])`` makes a tally grouped by several key columns:
+    its groups are then named by tuples of keys (``keys`` names the columns).
     """
 
-    __slots__ = ("_native",)
+    __slots__ = ("_native", "_keys")
+
+    _keys: Keys
 
     def __init__(
         self,
@@ -50,17 +55,22 @@ class Tally:
             float_column(counts, "counts"),
             float_column(weights_sq, "weights_sq"),
         )
+        self._keys = None
 
     @classmethod
-    def _wrap(cls, native: Any) -> "Tally":
+    def _wrap(cls, native: Any, keys: Keys = None) -> "Tally":
         tally = cls.__new__(cls)
         tally._native = native
+        tally._keys = keys
         return tally
 
     def __add__(self, other: object) -> "Tally":
         if not isinstance(other, Tally):
             return NotImplemented
-        return Tally._wrap(self._native + other._native)
+        if self._keys != other._keys:
+            message = f"tallies grouped by different key columns do not add ({self._keys} and {other._keys})"
+            raise InvalidDocumentError(message, path="/groups")
+        return Tally._wrap(self._native + other._native, self._keys)
 
     def __radd__(self, other: object) -> "Tally":
         # sum() starts from 0.
@@ -71,31 +81,39 @@ class Tally:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Tally):
             return NotImplemented
-        return bool(self._native == other._native)
+        return self._keys == other._keys and bool(self._native == other._native)
 
     __hash__ = None  # type: ignore[assignment]
 
     def __getstate__(self) -> Dict[str, Any]:
-        return {"servex": 1, "tally": self._native.to_json()}
+        return {"servex": 1, "tally": self._native.to_json(), "keys": self._keys}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
         self._native = _servex.Tally.from_json(state["tally"])
+        keys = state.get("keys")
+        self._keys = tuple(keys) if keys is not None else None
 
     @property
     def grouped(self) -> bool:
         """Whether the tally is split into groups."""
         return bool(self._native.grouped())
 
-    def rows(self) -> List[Tuple[Optional[Label], float, int, float, float]]:
+    @property
+    def keys(self) -> Optional[Tuple[str, ...]]:
+        """The key columns when grouped by several (groups are then tuples), else None."""
+        return self._keys
+
+    def rows(self) -> List[Tuple[Any, float, int, float, float]]:
         """One ``(group, answer, n, weight_sum, squared_weight_sum)`` per group and
         answer value, groups in order of first appearance, answers ascending."""
-        return [tuple(r) for r in self._native.rows()]  # type: ignore[misc]
+        return [(to_key(self._keys, r[0]), *r[1:]) for r in self._native.rows()]  # type: ignore[misc]
 
     def to_dict(self) -> Dict[str, List[Any]]:
         """The tally as SPEC 10's columns (``responses``, ``counts``, ``weights``,
         ``weights_sq`` and, when grouped, ``groups``): ``servex.nps(**t.to_dict())``
-        gives what ``t.nps()`` gives."""
-        rows = self.rows()
+        gives what ``t.nps()`` gives. Groups of several keys are the core's labels,
+        their JSON text (``'["north", 2024]'``)."""
+        rows = self._native.rows()
         columns: Dict[str, List[Any]] = {
             "responses": [r[1] for r in rows],
             "counts": [r[2] for r in rows],
@@ -110,9 +128,12 @@ class Tally:
         for key in ("compare", "funnel"):
             if isinstance(options.get(key), dict):
                 options[key] = dict(options[key])
+        compare = options["compare"]
+        if isinstance(compare, dict) and "group" in compare:
+            compare["group"] = to_label(self._keys, compare["group"])
         data = self._native.finish(name, options)
         if self.grouped:
-            return GroupedResult(data, name)
+            return GroupedResult(data, name, self._keys)
         return {"nps": NpsResult, "csat": CsatResult, "ces": CesResult}[name](data)
 
     def nps(
@@ -173,4 +194,5 @@ class Tally:
         groups = len({r[0] for r in rows}) if self.grouped else None
         n = sum(r[2] for r in rows)
         where = f", {groups} groups" if groups is not None else ""
+        where += f" by {', '.join(self._keys)}" if self._keys is not None else ""
         return f"<Tally: {n} responses, {len(rows)} cells{where}>"

@@ -200,10 +200,8 @@ impl TallyBuilder {
     #[cold]
     fn add_sparse<T: Response>(&mut self, group: usize, v: T, first: u64, cell: Cell) {
         let group = group as u32;
-        let answer = v.to_integer().map_or(Answer::Other, Answer::Whole);
-        let value = Some(v.as_f64()).filter(|x| x.is_finite());
-        let entry =
-            self.sparse.entry((group, answer)).or_insert(Row { group, answer, value, cell: Cell::default(), first });
+        let answer = Answer::of(v);
+        let entry = self.sparse.entry((group, answer)).or_insert(Row { group, answer, cell: Cell::default(), first });
         entry.cell.add(cell);
     }
 
@@ -213,7 +211,7 @@ impl TallyBuilder {
         let dense = self.dense.iter().enumerate().filter(|(_, s)| s.first != UNSEEN).map(|(i, s)| {
             let answer = (i % DENSE) as i64;
             let group = (i / DENSE) as u32;
-            Row { group, answer: Answer::Whole(answer), value: Some(answer as f64), cell: s.cell, first: s.first }
+            Row { group, answer: Answer::Whole(answer), cell: s.cell, first: s.first }
         });
         let mut rows: Vec<Row> = dense.chain(self.sparse.into_values()).collect();
         let mut first_row = vec![UNSEEN; groups];

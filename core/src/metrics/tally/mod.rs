@@ -102,10 +102,20 @@ impl GroupCells {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Tallied {
     pub groups: Vec<(GroupLabel, GroupCells)>,
-    pub first_invalid: Option<(usize, f64)>,
+    pub first_invalid: Option<FirstInvalid>,
     /// Which column a sum that overflows is reported at (`/weights_sq` for a tally's
     /// squared weights), and whether squares that underflow to 0 are possible.
     pub form: SumsAt,
+}
+
+/// The first response that is no valid answer: its row and value and, from a
+/// [`Tally`] (counted by an engine, whose rows mean little to a user), how many
+/// responses in all hold that value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct FirstInvalid {
+    pub row: usize,
+    pub value: f64,
+    pub count: Option<u64>,
 }
 
 /// Where a group's sums are checked and reported (SPEC 10).
@@ -221,12 +231,17 @@ fn bin_cells(bins: &Bins, group: usize, classes: &Classes) -> GroupCells {
 }
 
 /// The first row that is no valid answer, when `skipped` says there is one.
-fn first_invalid<T: Response>(values: &[T], classes: &Classes, skipped: u64) -> Option<(usize, f64)> {
+fn first_invalid<T: Response>(values: &[T], classes: &Classes, skipped: u64) -> Option<FirstInvalid> {
     if skipped == 0 {
         return None;
     }
     let valid = |v: &T| v.to_integer().is_some_and(|i| classes.holds(i));
-    values.iter().position(|v| !valid(v)).map(|i| (i, values.get(i).map_or(f64::NAN, |v| v.as_f64())))
+    values.iter().position(|v| !valid(v)).map(|row| at_row(values, row))
+}
+
+/// The invalid response at `row` of `values`.
+fn at_row<T: Response>(values: &[T], row: usize) -> FirstInvalid {
+    FirstInvalid { row, value: values.get(row).map_or(f64::NAN, |v| v.as_f64()), count: None }
 }
 
 /// The per-row kernel's tally: the split becomes [`Groups`] first (its codes checked).
@@ -239,7 +254,7 @@ fn rows_tally<T: Response>(
     let built = split.map(Split::groups).transpose()?;
     let groups = built.as_deref();
     let counted = tally_rows(values, groups, form, classes);
-    let first_invalid = counted.first_invalid.map(|i| (i, values.get(i).map_or(f64::NAN, |v| v.as_f64())));
+    let first_invalid = counted.first_invalid.map(|row| at_row(values, row));
     let groups = match groups {
         None if counted.present.first() == Some(&true) => {
             vec![(GroupLabel::Int(0), counted.cells.into_iter().next().unwrap_or_default())]
@@ -283,17 +298,23 @@ impl Tallied {
     /// The error of the first invalid response, under [`Invalid::Error`].
     pub fn check_invalid(&self, invalid: Invalid, classes: &Classes) -> Result<(), Error> {
         match (invalid, self.first_invalid) {
-            (Invalid::Error, Some((row, value))) => Err(invalid_response(row, value, classes)),
+            (Invalid::Error, Some(first)) => Err(invalid_response(first, classes)),
             _ => Ok(()),
         }
     }
 }
 
-/// `invalid_value` at `/responses/ROW`, naming the value.
-pub(crate) fn invalid_response(row: usize, value: f64, classes: &Classes) -> Error {
-    let what = if value.is_nan() { "not a number".to_string() } else { format!("{value}") };
-    let message = format!("response {what} is not an integer in {}..{}", classes.lo, classes.hi);
-    Error::new(ErrorKind::InvalidValue, pointer("/responses", row), message)
+/// `invalid_value` at `/responses/ROW`, naming the value (and how many responses hold
+/// it, when known).
+pub(crate) fn invalid_response(first: FirstInvalid, classes: &Classes) -> Error {
+    let what = if first.value.is_nan() { "not a number".to_string() } else { format!("{}", first.value) };
+    let held = match first.count {
+        Some(1) => " (1 response holds it)".to_string(),
+        Some(n) => format!(" ({n} responses hold it)"),
+        None => String::new(),
+    };
+    let message = format!("response {what} is not an integer in {}..{}{held}", classes.lo, classes.hi);
+    Error::new(ErrorKind::InvalidValue, pointer("/responses", first.row), message)
 }
 
 /// SPEC 10's checks of a group's (or a pooled side's) sums: weights or squared weights

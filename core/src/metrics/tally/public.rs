@@ -13,14 +13,33 @@ use super::super::codes::{with_codes, Codes, GroupCode};
 use super::super::groups::{GroupLabel, Split};
 use super::super::response::{Classes, Response};
 use super::rows::RowWeights;
-use super::{Cell, GroupCells, SumsAt, Tallied, TallyBuilder};
+use super::{Cell, FirstInvalid, GroupCells, SumsAt, Tallied, TallyBuilder};
 
 /// An answer as a tally keeps it: a whole number, or any other value (NaN, 7.5, an
-/// infinity), which is no answer on any scale.
+/// infinity), which is no answer on any scale, kept by its bits (every NaN as one) so
+/// that an error can say how many responses hold it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub(super) enum Answer {
     Whole(i64),
-    Other,
+    Other(u64),
+}
+
+impl Answer {
+    pub(super) fn of<T: Response>(v: T) -> Answer {
+        match v.to_integer() {
+            Some(i) => Answer::Whole(i),
+            None if v.as_f64().is_nan() => Answer::Other(f64::NAN.to_bits()),
+            None => Answer::Other(v.as_f64().to_bits()),
+        }
+    }
+
+    #[allow(clippy::cast_precision_loss)]
+    fn value(self) -> f64 {
+        match self {
+            Answer::Whole(i) => i as f64,
+            Answer::Other(bits) => f64::from_bits(bits),
+        }
+    }
 }
 
 /// One row of a tally: a group, an answer, its statistics, and the first row of the
@@ -29,9 +48,6 @@ pub(super) enum Answer {
 pub(super) struct Row {
     pub group: u32,
     pub answer: Answer,
-    /// The first value seen for `answer` (for `Other`, the one an error names); `None`
-    /// when it is not finite (NaN, an infinity: JSON cannot store it).
-    pub value: Option<f64>,
     pub cell: Cell,
     pub first: u64,
 }
@@ -121,9 +137,7 @@ impl Tally {
     /// weight sum)`. Handed back to a metric as `groups`, `responses`, `counts`,
     /// `weights` and `weights_sq`, it gives the same result.
     pub fn rows(&self) -> impl Iterator<Item = (Option<&GroupLabel>, f64, Cell)> + '_ {
-        self.rows
-            .iter()
-            .map(|r| (self.labels.as_ref().and_then(|l| l.get(r.group as usize)), r.value.unwrap_or(f64::NAN), r.cell))
+        self.rows.iter().map(|r| (self.labels.as_ref().and_then(|l| l.get(r.group as usize)), r.answer.value(), r.cell))
     }
 
     /// The tally as JSON text, which [`Tally::from_json`] reads back exactly (how the
@@ -166,7 +180,7 @@ impl Tally {
         let count = self.labels.as_ref().map_or(1, Vec::len);
         let mut groups: Vec<GroupCells> = vec![GroupCells::default(); count];
         let mut present = vec![false; count];
-        let mut first_invalid: Option<(u64, f64)> = None;
+        let mut first_invalid: Option<&Row> = None;
         for r in &self.rows {
             let g = r.group as usize;
             if let Some(p) = present.get_mut(g) {
@@ -181,15 +195,21 @@ impl Tally {
                 }
                 _ => {
                     cells.skipped = cells.skipped.saturating_add(r.cell.n);
-                    if first_invalid.is_none_or(|(row, _)| r.first < row) {
-                        first_invalid = Some((r.first, r.value.unwrap_or(f64::NAN)));
+                    if first_invalid.is_none_or(|first| r.first < first.first) {
+                        first_invalid = Some(r);
                     }
                 }
             }
         }
         let labels = self.labels.clone().unwrap_or_else(|| vec![GroupLabel::Int(0)]);
         let groups = labels.into_iter().zip(groups).zip(present).filter(|(_, p)| *p).map(|(g, _)| g).collect();
-        let first_invalid = first_invalid.map(|(row, v)| (usize::try_from(row).unwrap_or(usize::MAX), v));
+        let first_invalid = first_invalid.map(|first| FirstInvalid {
+            row: usize::try_from(first.first).unwrap_or(usize::MAX),
+            value: first.answer.value(),
+            count: Some(
+                self.rows.iter().filter(|r| r.answer == first.answer).fold(0u64, |n, r| n.saturating_add(r.cell.n)),
+            ),
+        });
         Ok(Tallied { groups, first_invalid, form: self.sums_at })
     }
 }

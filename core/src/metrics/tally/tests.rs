@@ -26,7 +26,7 @@ fn random(n: usize, seed: u64) -> Vec<u64> {
 type Key<'a> = (&'a [(GroupLabel, GroupCells)], Option<usize>);
 
 fn key(t: &Result<Tallied, Error>) -> Result<Key<'_>, &Error> {
-    t.as_ref().map(|t| (t.groups.as_slice(), t.first_invalid.map(|(row, _)| row)))
+    t.as_ref().map(|t| (t.groups.as_slice(), t.first_invalid.map(|first| first.row)))
 }
 
 fn unit() -> RowWeights<'static> {
@@ -88,7 +88,12 @@ fn weighted_rows_and_the_public_tally_agree_to_the_bit() {
     let rows = tally(&values, split, &columns, &NPS).ok();
     let public = Tally::new(&values, split, columns).ok().and_then(|t| t.on_scale(&NPS).ok());
     assert!(rows.as_ref().is_some_and(|t| t.groups.len() == 11 && t.form == SumsAt::Weights));
-    assert_eq!(rows, public);
+    // The public tally also counts the responses that hold the first invalid value.
+    let count = public.as_ref().and_then(|t| t.first_invalid).and_then(|first| first.count);
+    assert_eq!(count, Some(values.iter().filter(|&&v| v == 11.0).count() as u64));
+    let without_count = public
+        .map(|t| Tallied { first_invalid: t.first_invalid.map(|first| FirstInvalid { count: None, ..first }), ..t });
+    assert_eq!(rows, without_count);
 }
 
 #[test]
@@ -231,12 +236,32 @@ fn integer_labels_group_as_built_groups_while_the_table_grows() {
 #[test]
 fn the_first_invalid_answer_is_found_with_its_value() {
     let t = tally(&[9u8, 10, 3, 12, 11], None, &unit(), &NPS).ok();
-    assert_eq!(t.as_ref().map(|t| t.first_invalid), Some(Some((3, 12.0))));
+    let first = FirstInvalid { row: 3, value: 12.0, count: None };
+    assert_eq!(t.as_ref().map(|t| t.first_invalid), Some(Some(first)));
     assert_eq!(t.map(|t| t.groups.first().map(|(_, g)| g.skipped)), Some(Some(2)));
-    let e = invalid_response(3, 12.0, &NPS);
+    let e = invalid_response(first, &NPS);
     assert_eq!((e.kind(), e.path()), (ErrorKind::InvalidValue, "/responses/3"));
-    assert!(e.message().contains("12 is not an integer in 0..10"), "{}", e.message());
-    assert!(invalid_response(0, f64::NAN, &NPS).message().contains("not a number"));
+    assert!(e.message().ends_with("12 is not an integer in 0..10"), "{}", e.message());
+    let nan = FirstInvalid { row: 0, value: f64::NAN, count: None };
+    assert!(invalid_response(nan, &NPS).message().contains("not a number"));
+}
+
+#[test]
+fn a_tally_says_how_many_responses_hold_the_invalid_value() {
+    // Counted by an engine: each row a group and an answer with its count; NaN and
+    // 7.5 are different values, each counted over every group.
+    let answers = [9.0, f64::NAN, 7.5, 12.0, f64::NAN, 12.0];
+    let groups = [0u8, 0, 0, 1, 1, 2];
+    let counts = [4.0, 2.0, 1.0, 3.0, 5.0, 1.0];
+    let columns = RowWeights { counts: Some(&counts), ..unit() };
+    let t = Tally::new(&answers, Some(Split::Integers(Codes::U8(&groups))), columns);
+    let first = t.as_ref().ok().and_then(|t| t.on_scale(&NPS).ok()).and_then(|t| t.first_invalid);
+    assert_eq!(first.map(|f| (f.row, f.count)), Some((1, Some(7))));
+    let e = first.map(|f| invalid_response(f, &NPS).message().to_string());
+    assert_eq!(e.as_deref(), Some("response not a number is not an integer in 0..10 (7 responses hold it)"));
+    let twelve = Tally::new(&answers[3..4], None, RowWeights { counts: Some(&counts[..1]), ..unit() });
+    let first = twelve.ok().and_then(|t| t.on_scale(&NPS).ok()).and_then(|t| t.first_invalid);
+    assert_eq!(first.map(|f| (f.value, f.count)), Some((12.0, Some(4))));
 }
 
 #[test]
