@@ -47,7 +47,6 @@ function renderInputs(doc, framework, onChange) {
         el("div", { className: "area-title", textContent: element.title }),
         el("small", { textContent: element.summary ?? "" }),
       );
-      area.dataset.element = element.id;
       for (const ind of doc.indicators.filter((i) => i.element === element.id && i.scale === "maturity")) {
         const select = el("select", { id: `rate-${ind.id}` });
         select.dataset.indicator = ind.id;
