@@ -9,7 +9,8 @@
 //    loaded only by programs that draw);
 // 3. wasm-bindgen --target web and --target nodejs (the same .wasm, two glues);
 // 4. wasm-opt -Oz;
-// 5. the entries: js/api.js between each entry's imports and exports;
+// 5. the entries: the core's sample document (core/data) and js/api.js between each
+//    entry's imports and exports;
 // 6. a smoke test through the Node entry, and the sizes.
 
 import { execFileSync, spawnSync } from "node:child_process";
@@ -109,6 +110,7 @@ const MODULES = [
 const API_NAMES = [
   "ServexError",
   "ERROR_KINDS",
+  "sample",
   "score",
   "scoreUnits",
   "catalogue",
@@ -360,7 +362,10 @@ function main() {
   mkdirSync(pkg, { recursive: true });
   for (const module of MODULES) buildModule(module);
 
-  const api = readFileSync(join(here, "js", "api.js"), "utf8");
+  // The sample document ships once, in the core; the entries carry it as compact JSON
+  // text for `sample()`, so that it needs no fetch and no module.
+  const sample = JSON.parse(readFileSync(join(root, "core", "data", "sample-home-care.json"), "utf8"));
+  const api = `const SAMPLE_JSON = ${JSON.stringify(JSON.stringify(sample))};\n\n${readFileSync(join(here, "js", "api.js"), "utf8")}`;
   const { web, cjs, mjs } = entries(api);
   writeFileSync(join(pkg, "servex.js"), web);
   writeFileSync(join(pkg, "servex.cjs"), cjs);

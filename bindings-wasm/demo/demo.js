@@ -1,10 +1,9 @@
-// The self-assessment page: builds a scorecard document from the form, scores it with
-// the servex WebAssembly package, and shows the report. Served from the repository
-// root (see bindings-wasm/README.md), so that the sample comes from tests/scorecard.json.
-import { catalogue, init, initRender, renderSvg, score, version } from "../pkg/servex.js";
+// The self-assessment page: the sample organisation, as the package ships it
+// (`sample()`: the document `servex demo` and Python's `servex.sample()` score), in a
+// form; every change rescores it with the servex WebAssembly package and shows the
+// report. It needs only this folder and the built package beside it (../pkg).
+import { catalogue, init, initRender, renderSvg, sample, score, version } from "../pkg/servex.js";
 
-const SAMPLE_URL = new URL("../../tests/scorecard.json", import.meta.url);
-const SAMPLE_ID = "score/acme";
 // The measured results the page lets you edit; the sample's other results are kept.
 const EDITABLE = ["nps", "csat", "complaint-resolution", "felt-valued", "staff-turnover", "cost-to-serve"];
 const MATURITY = ["Not in place", "Starting", "Developing", "Established", "Leading"];
@@ -17,25 +16,6 @@ const el = (tag, props = {}, ...children) => {
   for (const c of children) node.append(c);
   return node;
 };
-
-/** The demo's document: the sample's perspectives and measures, one rating per area. */
-function buildDocument(sample, framework) {
-  const ratings = [];
-  const firstRating = new Map();
-  for (const ind of sample.indicators) {
-    if (ind.scale === "maturity" && ind.element && !firstRating.has(ind.element)) firstRating.set(ind.element, ind);
-  }
-  for (const dim of framework.dimensions) {
-    for (const element of dim.elements) {
-      const from = firstRating.get(element.id);
-      const rating = { id: `rating-${element.id}`, title: `Rating: ${element.title}`, element: element.id, scale: "maturity", value: from ? from.value : 2 };
-      if (from?.principles) rating.principles = from.principles;
-      ratings.push(rating);
-    }
-  }
-  const measures = sample.indicators.filter((ind) => ind.scale === undefined);
-  return { servex: 1, title: sample.title, perspectives: sample.perspectives, indicators: [...ratings, ...measures] };
-}
 
 function statusChip(status) {
   return el("span", { className: `chip ${status}`, textContent: status === "missing" ? "no data" : status });
@@ -55,29 +35,30 @@ function bar(label, value, status, extra = "") {
 }
 
 function renderInputs(doc, framework, onChange) {
+  // Each area lists the sample's maturity ratings of its element, one select each.
   const ratings = $("ratings");
   ratings.replaceChildren();
   for (const dim of framework.dimensions) {
     const box = el("fieldset", { className: "dimension" }, el("legend", { textContent: dim.title }));
     for (const element of dim.elements) {
-      const ind = doc.indicators.find((i) => i.id === `rating-${element.id}`);
-      const select = el("select", { id: `rate-${element.id.replaceAll(".", "-")}` });
-      select.dataset.element = element.id;
-      MATURITY.forEach((name, value) => select.append(el("option", { value: String(value), textContent: `${value} · ${name}` })));
-      select.value = String(ind.value);
-      select.addEventListener("change", () => {
-        ind.value = Number(select.value);
-        onChange();
-      });
-      box.append(
-        el(
-          "div",
-          { className: "rating", title: element.summary ?? "" },
-          el("label", { htmlFor: select.id, textContent: element.title }),
-          select,
-          el("small", { textContent: element.summary ?? "" }),
-        ),
+      const area = el(
+        "div",
+        { className: "area", title: element.summary ?? "" },
+        el("div", { className: "area-title", textContent: element.title }),
+        el("small", { textContent: element.summary ?? "" }),
       );
+      for (const ind of doc.indicators.filter((i) => i.element === element.id && i.scale === "maturity")) {
+        const select = el("select", { id: `rate-${ind.id}` });
+        select.dataset.indicator = ind.id;
+        MATURITY.forEach((name, value) => select.append(el("option", { value: String(value), textContent: `${value} · ${name}` })));
+        select.value = String(ind.value);
+        select.addEventListener("change", () => {
+          ind.value = Number(select.value);
+          onChange();
+        });
+        area.append(el("div", { className: "rating" }, el("label", { htmlFor: select.id, textContent: nameOf(ind) }), select));
+      }
+      box.append(area);
     }
     ratings.append(box);
   }
@@ -182,8 +163,7 @@ async function main() {
   // The scoring module and the renderer's (for the charts) load side by side.
   await Promise.all([init(), initRender()]);
   const framework = catalogue();
-  const sample = (await (await fetch(SAMPLE_URL)).json()).cases.find((c) => c.id === SAMPLE_ID).input;
-  const doc = buildDocument(sample, framework);
+  const doc = sample();
   $("doc-title").textContent = doc.title;
   $("version").textContent = `servex ${version()}`;
 

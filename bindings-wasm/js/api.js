@@ -1,6 +1,7 @@
 // The JavaScript half of the boundary, shared by the browser (ES module) and the Node
 // (CommonJS) entries: build.mjs places this text between an entry's own imports and
-// exports. It holds no import or export itself.
+// exports, after `SAMPLE_JSON`, the core's sample document as JSON text. It holds no
+// import or export itself.
 //
 // The boundary is JSON text: the caller's value is turned into JSON here (typed
 // arrays into plain arrays, non-finite numbers decided on, cycles and throwing
@@ -219,6 +220,15 @@ function encode(name, input, acceptsText) {
 }
 
 /**
+ * The sample organisation, Acme Home Care: the core's sample document (the one `servex
+ * demo` and Python's `servex.sample()` score), a fresh object at each call. Needs no
+ * module, so it works before `init()`.
+ */
+function sampleDocument() {
+  return JSON.parse(SAMPLE_JSON);
+}
+
+/**
  * Builds the public API over a backend of two WebAssembly modules: `main` (every call
  * but the drawing) and `renderer` (renderHtml, renderSvg, renderComparison, renderFunnel, renderUnits, renderUnitsHtml), each `{assertReady(),
  * call(name, text): string, reset()}`, `reset` making a fresh instance after a trap;
@@ -275,6 +285,7 @@ function makeApi(backend) {
   return {
     ServexError,
     ERROR_KINDS,
+    sample: sampleDocument,
     score: (document) => invoke(main, "score", document, true),
     scoreUnits: (input) => invoke(main, "score_units", input, true),
     catalogue: (input) => invoke(main, "catalogue", input === undefined ? {} : input, false),

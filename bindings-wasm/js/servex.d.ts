@@ -616,6 +616,13 @@ export declare function initRenderSync(input: BufferSource | WebAssembly.Module)
 /** Scores a scorecard document (an object or its JSON text). Throws `ServexError`. */
 export declare function score(document: ScorecardDocument | string): Report;
 
+/**
+ * The sample organisation, Acme Home Care (a fictional home-care provider): the core's
+ * sample document, the one `servex demo` and Python's `servex.sample()` score. A fresh
+ * object at each call, to edit freely; needs no `init()`.
+ */
+export declare function sample(): ScorecardDocument;
+
 /** One unit of `scoreUnits`' input: its values and history by indicator id. */
 export interface UnitInput {
   id: string;

@@ -1,13 +1,14 @@
 // End to end: headless Chromium (driven by playwright-core) uses the demo page, served
-// from the repository root on a free loopback port; the score it shows after a change
-// must be the one the Node package computes for the changed document.
+// from bindings-wasm/ alone (the page reads nothing else) on a free loopback port: it
+// first shows the sample's shared headline, and after a change the score the Node
+// package computes for the changed document.
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { bindings, repo, servex } from "./support.mjs";
+import { HEADLINE, bindings, servex } from "./support.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOT = join(bindings, "test-results", "demo.png");
@@ -43,7 +44,7 @@ describe("demo in headless Chromium", { skip: existsSync(CHROMIUM) ? false : `no
 
   before(async () => {
     const { chromium } = await import("playwright-core");
-    server = await serve(repo);
+    server = await serve(bindings);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -60,7 +61,7 @@ describe("demo in headless Chromium", { skip: existsSync(CHROMIUM) ? false : `no
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
     page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
     const { port } = server.address();
-    await page.goto(`http://127.0.0.1:${port}/bindings-wasm/demo/index.html`);
+    await page.goto(`http://127.0.0.1:${port}/demo/index.html`);
     await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
   });
 
@@ -72,12 +73,11 @@ describe("demo in headless Chromium", { skip: existsSync(CHROMIUM) ? false : `no
   const shownDocument = async () => JSON.parse(await page.textContent("#document"));
   const shownScore = async () => page.getAttribute("#score", "data-value");
 
-  test("the page shows the score the core computes for its document", async () => {
-    const doc = await shownDocument();
-    assert.equal(doc.title, "Acme Home Care, 2026-Q3");
-    const expected = servex.score(doc);
-    assert.equal(await shownScore(), String(expected.score));
-    assert.equal((await page.textContent("#score")).trim(), pct(expected.score));
+  test("the page scores the package's sample to the shared headline", async () => {
+    assert.deepEqual(await shownDocument(), servex.sample());
+    assert.equal((await page.textContent("#doc-title")).trim(), HEADLINE.title);
+    assert.equal(await shownScore(), String(HEADLINE.score));
+    assert.equal((await page.textContent("#score")).trim(), pct(HEADLINE.score));
   });
 
   test("the charts come from the renderer's module, loaded by initRender()", async () => {
@@ -89,15 +89,15 @@ describe("demo in headless Chromium", { skip: existsSync(CHROMIUM) ? false : `no
 
   test("changing a rating shows the score of the changed document", async () => {
     const before = await shownDocument();
-    const rating = before.indicators.find((i) => i.id === "rating-7.3.2");
-    assert.ok(rating, "the page rates element 7.3.2");
+    const rating = before.indicators.find((i) => i.element === "7.3.2" && i.scale === "maturity");
+    assert.ok(rating, "the sample rates element 7.3.2");
     const changedTo = rating.value === 4 ? 0 : 4;
     const expectedDoc = structuredClone(before);
-    expectedDoc.indicators.find((i) => i.id === "rating-7.3.2").value = changedTo;
+    expectedDoc.indicators.find((i) => i.id === rating.id).value = changedTo;
     const expected = servex.score(expectedDoc).score;
     assert.notEqual(expected, servex.score(before).score, "the change must move the score");
 
-    await page.selectOption('select[data-element="7.3.2"]', String(changedTo));
+    await page.selectOption(`select[data-indicator="${rating.id}"]`, String(changedTo));
     await page.waitForFunction((v) => document.getElementById("score").dataset.value === v, String(expected));
     assert.equal((await page.textContent("#score")).trim(), pct(expected));
     assert.deepEqual(await shownDocument(), expectedDoc);
@@ -114,8 +114,8 @@ describe("demo in headless Chromium", { skip: existsSync(CHROMIUM) ? false : `no
 
   test("area and level names come from catalogue()", async () => {
     const framework = servex.catalogue();
-    const labels = await page.$$eval("#ratings label", (ls) => ls.map((l) => l.textContent));
-    assert.deepEqual(labels, framework.dimensions.flatMap((d) => d.elements.map((e) => e.title)));
+    const areas = await page.$$eval("#ratings .area-title", (ts) => ts.map((t) => t.textContent));
+    assert.deepEqual(areas, framework.dimensions.flatMap((d) => d.elements.map((e) => e.title)));
     const levels = await page.$$eval("#pyramid li strong", (ls) => ls.map((l) => l.textContent));
     assert.deepEqual(levels, [...framework.levels].reverse().map((l) => `${l.level}. ${l.title}`));
     const focus = await page.textContent("#focus");

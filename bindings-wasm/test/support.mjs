@@ -13,6 +13,9 @@ export const pkgDir = join(bindings, "pkg");
 /** The Node entry of the built package, as `require("servex")` gives it. */
 export const servex = createRequire(import.meta.url)(pkgDir);
 
+/** The sample's headline that every front's tests expect (`tests/sample/headline.json`). */
+export const HEADLINE = JSON.parse(readFileSync(join(repo, "tests", "sample", "headline.json"), "utf8"));
+
 /** Every case of every `tests/*.json` of the repository, in file then case order. */
 export function loadCases() {
   const dir = join(repo, "tests");

@@ -78,6 +78,17 @@ describe("types", () => {
     for (const r of trends) assertShape("Trend", r.trend);
   });
 
+  test("sample() has exactly the declared keys", () => {
+    const doc = servex.sample();
+    assertShape("ScorecardDocument", doc);
+    for (const p of doc.perspectives) assertShape("PerspectiveWeight", p);
+    for (const i of doc.indicators) {
+      assertShape("Indicator", i);
+      for (const h of i.history ?? []) assertShape("HistoryPoint", h);
+      if (i.thresholds) assertShape("Thresholds", i.thresholds);
+    }
+  });
+
   test("catalogue() has exactly the declared keys", () => {
     const f = servex.catalogue();
     assertShape("Framework", f);

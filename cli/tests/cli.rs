@@ -244,6 +244,25 @@ fn demo_document_is_the_sample() {
     assert_eq!(stdout_json(&output), serde_json::from_str::<Value>(SAMPLE_JSON).expect("JSON"));
 }
 
+/// The sample's headline that every front's tests expect (`tests/sample/headline.json`).
+fn shared_headline() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/sample/headline.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON")
+}
+
+#[test]
+fn demo_and_its_document_give_the_shared_headline() {
+    let expected = shared_headline();
+    let report = stdout_json(&servex(&["demo", "--json"], None));
+    assert_eq!((&report["title"], &report["score"]), (&expected["title"], &expected["score"]));
+    let document = servex(&["demo", "--document"], None);
+    let rescored = stdout_json(&servex(&["score", "-"], Some(&document.stdout)));
+    assert_eq!(rescored["score"], expected["score"]);
+    let text = String::from_utf8(servex(&["demo"], None).stdout).expect("UTF-8");
+    let shown = percent(expected["score"].as_f64());
+    assert!(text.lines().any(|l| l.split_whitespace().take(2).eq(["Score", &shown])), "{shown} in {text}");
+}
+
 /// A fraction as the demo prints it.
 fn percent(fraction: Option<f64>) -> String {
     fraction.map_or_else(|| "-".to_string(), |f| format!("{:.1}%", 100.0 * f))

@@ -71,6 +71,19 @@ mod tests {
         assert!(!report.gaps.is_empty() && report.priorities.len() >= 5);
     }
 
+    /// Every front's tests read the same expected headline, so that the command line,
+    /// Python, JavaScript and the browser demo cannot drift apart on the sample.
+    #[test]
+    fn the_sample_scores_the_shared_headline() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/sample/headline.json");
+        let text = std::fs::read_to_string(path).expect("tests/sample/headline.json is readable");
+        let expected: serde_json::Value = serde_json::from_str(&text).expect("the headline is JSON");
+        let document = sample_scorecard();
+        let report = score(&document).expect("the sample scores");
+        assert_eq!(report.title.as_deref(), expected["title"].as_str());
+        assert_eq!(report.score, expected["score"].as_f64());
+    }
+
     #[test]
     fn the_sample_round_trips() {
         let sample = sample_scorecard();

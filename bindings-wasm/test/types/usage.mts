@@ -18,6 +18,7 @@ import {
   renderUnitsHtml,
   renderHtml,
   renderSvg,
+  sample,
   score,
   scoreUnits,
   servqual,
@@ -61,6 +62,8 @@ const doc: ScorecardDocument = {
 };
 const report: Report = score(doc);
 const fromText: Report = score(JSON.stringify(doc));
+const acme: ScorecardDocument = sample();
+const acmeScore: number | null = score(acme).score;
 const headline: number | null = report.score;
 const status: Status = report.status;
 const row: IndicatorRow | undefined = report.indicators[0];
@@ -130,7 +133,7 @@ try {
 const kinds: readonly ErrorKind[] = ERROR_KINDS;
 
 console.log(page, bare, drawing, forest, eInterval, pValue, effective, place, tau2, median, funnelPlot, unitsOverview, unitsPage);
-console.log(headline, status, direction, levelNames, focus, same, elementTitles, n, typed, label, fast, c, eNet, s, category, v, kinds);
+console.log(acmeScore, headline, status, direction, levelNames, focus, same, elementTitles, n, typed, label, fast, c, eNet, s, category, v, kinds);
 
 // @ts-expect-error: a document needs indicators.
 score({ title: "no indicators" });
