@@ -177,3 +177,11 @@ def test_too_many_units_are_limit_exceeded_on_both_forms() -> None:
     with pytest.raises(servex.LimitExceededError) as caught:
         servex.score_units(eleven, table)
     assert caught.value.path == "/unit"
+
+
+def test_categorical_labels_are_their_text() -> None:
+    frame = chain(periods=1).drop(columns="period")
+    categorical = frame.assign(unit=frame["unit"].astype("category"), indicator=frame["indicator"].astype("category"))
+    assert servex.score_units(TEMPLATE, categorical).to_dict() == servex.score_units(TEMPLATE, frame).to_dict()
+    as_polars = pl.from_pandas(frame).with_columns(pl.col("unit").cast(pl.Categorical))
+    assert servex.score_units(TEMPLATE, as_polars).to_dict() == servex.score_units(TEMPLATE, frame).to_dict()

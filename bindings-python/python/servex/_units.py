@@ -89,9 +89,13 @@ def _wide_path(e: ServexError, measured: List[str], height: int) -> ServexError:
 
 def _labels(series: Any, member: str, repeat: int = 1) -> Codes:
     """Text or whole-number labels as codes in order of first appearance."""
+    import narwhals as nw
+
     _no_nulls(series, member)
     dtype = series.dtype
-    if not (dtype.is_integer() or dtype == _string_type()):
+    if dtype == nw.Categorical or dtype == nw.Enum:
+        series = series.cast(nw.String)
+    elif not (dtype.is_integer() or dtype == nw.String):
         raise InvalidValueError(f"{member} labels are text or whole numbers, not {dtype}", path=f"/{member}")
     distinct = series.unique(maintain_order=True)
     return [str(label) for label in distinct.to_list()], np.tile(_codes(series, distinct), repeat)
@@ -141,9 +145,3 @@ def _values(series: Any, name: str) -> Any:
         floats = floats.copy()
         floats[nulls] = np.nan
     return np.ascontiguousarray(floats)
-
-
-def _string_type() -> Any:
-    import narwhals as nw
-
-    return nw.String

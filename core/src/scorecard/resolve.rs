@@ -24,7 +24,6 @@ pub const MAX_HISTORY: usize = 100_000;
 pub const MAX_ID_CHARS: usize = 256;
 
 /// A document with everything resolved, ready to roll up.
-#[derive(Clone)]
 pub(crate) struct Resolved<'a> {
     pub doc: &'a Scorecard,
     pub framework: &'a Framework,
@@ -163,7 +162,16 @@ impl<'a> Resolved<'a> {
             line.check_values(&self.doc.indicators[i].id, self.settings.missing, At(i))?;
             lines.push(line);
         }
-        Ok(Resolved { lines, ..self.clone() })
+        // Field by field: cloning the whole template would copy its lines only to drop them.
+        Ok(Resolved {
+            doc: self.doc,
+            framework: self.framework,
+            elements: self.elements.clone(),
+            perspectives: self.perspectives.clone(),
+            settings: self.settings.clone(),
+            lines,
+            principles: self.principles.clone(),
+        })
     }
 }
 
