@@ -48,7 +48,8 @@ pub fn call_with<O: Output>(name: &str, input: &Value) -> Result<O::Out, Error> 
 
 /// What a call's result is turned into: a JSON tree ([`call`]), JSON text
 /// ([`call_text`]), or a front's own objects ([`call_with`]). Every result serialises
-/// as its JSON form; a non-finite number there is JSON's `null`.
+/// as its JSON form, and the core hands it over through [`Output::write_checked`], so
+/// that a number that is not finite fails loudly rather than becoming JSON's `null`.
 pub trait Output {
     /// The written result.
     type Out;
@@ -65,6 +66,15 @@ pub trait Output {
     fn tree(result: Value) -> Result<Self::Out, Error> {
         Self::write(result)
     }
+    /// Writes a typed result after SPEC 8's last check, that every number in it is
+    /// finite (`invalid_value` naming where one is not): how the core writes results.
+    ///
+    /// # Errors
+    /// As [`Output::write`].
+    fn write_checked(result: impl serde::Serialize) -> Result<Self::Out, Error> {
+        crate::json::check_finite(&result)?;
+        Self::write(result)
+    }
 }
 
 /// A JSON tree: what [`call`] returns, for fronts that finish a result themselves
@@ -74,7 +84,7 @@ pub struct AsValue;
 impl Output for AsValue {
     type Out = Value;
     fn write(result: impl serde::Serialize) -> Result<Value, Error> {
-        crate::json::to_tree(result)
+        serde_json::to_value(result).map_err(crate::json::unrepresentable)
     }
     fn tree(result: Value) -> Result<Value, Error> {
         Ok(result)
@@ -87,16 +97,16 @@ struct AsText;
 impl Output for AsText {
     type Out = String;
     fn write(result: impl serde::Serialize) -> Result<String, Error> {
-        crate::json::to_text(result)
+        serde_json::to_string(&result).map_err(crate::json::unrepresentable)
     }
 }
 
 fn dispatch<O: Output>(name: &str, input: &Value) -> Result<O::Out, Error> {
     crate::json::check_depth(input)?;
     match name {
-        "score" => O::write(score(&Scorecard::from_json(input)?)?),
-        "catalogue" => O::write(catalogue(input)?),
-        "score_units" => O::write(crate::units::score_units(input)?),
+        "score" => O::write_checked(score(&Scorecard::from_json(input)?)?),
+        "catalogue" => O::write_checked(catalogue(input)?),
+        "score_units" => O::write_checked(crate::units::score_units(input)?),
         _ => O::tree(crate::metrics::call(name, input).unwrap_or_else(|| {
             // Written out rather than joined: `join` alone costs a kilobyte of WebAssembly.
             let mut message = format!("unknown call {name:?}; the calls are ");

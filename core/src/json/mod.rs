@@ -8,23 +8,27 @@ use serde_json::Value;
 use crate::error::{err, Error, ErrorKind};
 
 mod envelope;
+mod finite;
 mod read;
 pub(crate) mod whole;
 pub use envelope::{envelope, error_envelope};
+pub(crate) use finite::check as check_finite;
 pub(crate) use read::from_value;
 
 /// A result as a JSON tree: `invalid_value` at `""` when it holds what JSON cannot
 /// (a non-finite number), never a panic.
 pub fn to_tree(result: impl serde::Serialize) -> Result<Value, Error> {
+    finite::check(&result)?;
     serde_json::to_value(result).map_err(unrepresentable)
 }
 
 /// A result as JSON text, as [`to_tree`].
 pub fn to_text(result: impl serde::Serialize) -> Result<String, Error> {
+    finite::check(&result)?;
     serde_json::to_string(&result).map_err(unrepresentable)
 }
 
-fn unrepresentable(e: serde_json::Error) -> Error {
+pub(crate) fn unrepresentable(e: serde_json::Error) -> Error {
     Error::new(ErrorKind::InvalidValue, "", format!("result is not representable as JSON: {e}"))
 }
 

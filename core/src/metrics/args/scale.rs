@@ -165,9 +165,9 @@ where
     E::Result: serde::Serialize,
 {
     if grouped {
-        O::write(e.finish_grouped(tallied)?)
+        O::write_checked(e.finish_grouped(tallied)?)
     } else {
-        O::write(e.finish_one(tallied)?)
+        O::write_checked(e.finish_one(tallied)?)
     }
 }
 
