@@ -51,12 +51,16 @@ pub fn summary(report: &Report) -> String {
     let heading = report.title.as_deref().unwrap_or("Untitled scorecard");
     out.push_str(&format!("{heading}\nscored on {}\n\n", report.framework));
 
-    let mut head = Table::new(&[("", Align::Left), ("", Align::Right), ("", Align::Left)]);
-    head.row(vec!["Score".into(), percent(report.score), word(&report.status)]);
+    let mut head = Table::new(&[("", Align::Left), ("", Align::Right), ("", Align::Left), ("", Align::Left)]);
+    let score_note = "the perspectives' scores, weighted";
+    head.row(vec!["Score".into(), percent(report.score), word(&report.status), score_note.into()]);
     // The report gives the model score no status of its own, and the CLI computes none.
-    head.row(vec!["Model score".into(), percent(report.model_score), String::new()]);
-    head.row(vec!["Coverage".into(), percent(report.coverage), String::new()]);
+    let model_note = "ISO 23592's four dimensions, weighted";
+    head.row(vec!["Model score".into(), percent(report.model_score), String::new(), model_note.into()]);
+    let coverage_note = "share of indicator weight with a value";
+    head.row(vec!["Coverage".into(), percent(report.coverage), String::new(), coverage_note.into()]);
     out.push_str(skip_header(&head.render("")));
+    out.push_str("Status: green at the target, amber from halfway (the scorecard's thresholds),\nred below; progress is how far a value has come from its baseline to its target.\n");
 
     out.push_str("\nPerspectives\n");
     let mut t = Table::new(&[
@@ -157,8 +161,8 @@ pub fn summary(report: &Report) -> String {
         ]);
     }
     out.push_str(&t.render("  "));
-    out.push_str("\nThe full report: servex demo --json. The document scored: servex demo --document.");
-    out
+    out.push_str("\nFull report: servex demo --json. The document scored: servex demo --document.");
+    fit(&out, WIDTH)
 }
 
 /// A fraction as a percentage with one decimal; `-` when there is none.
@@ -194,6 +198,22 @@ fn title(title: Option<&str>) -> String {
     title.unwrap_or("-").to_string()
 }
 
+/// A terminal's width: longer lines (long titles, always in the last column) end in
+/// an ellipsis.
+const WIDTH: usize = 80;
+
+/// `text` with every line cut to `width` characters.
+fn fit(text: &str, width: usize) -> String {
+    let cut = |line: &str| {
+        if line.chars().count() > width {
+            line.chars().take(width - 1).chain(['\u{2026}']).collect()
+        } else {
+            line.to_string()
+        }
+    };
+    text.split('\n').map(cut).collect::<Vec<String>>().join("\n")
+}
+
 /// The headline table has no header row; drop its blank first line.
 fn skip_header(rendered: &str) -> &str {
     rendered.split_once('\n').map_or(rendered, |(_, rest)| rest)
@@ -209,6 +229,17 @@ mod tests {
         assert_eq!(percent(Some(0.0)), "0.0%");
         assert_eq!(percent(Some(0.7172911)), "71.7%");
         assert_eq!(points(0.0625), "+6.25 pts");
+    }
+
+    #[test]
+    fn long_lines_end_in_an_ellipsis_at_80_columns() {
+        let text = format!("short\n{}\nlast", "x".repeat(100));
+        let fitted = fit(&text, WIDTH);
+        let widths: Vec<usize> = fitted.split('\n').map(|l| l.chars().count()).collect();
+        assert_eq!(widths, [5, 80, 4]);
+        assert!(fitted.contains("x\u{2026}\nlast"));
+        let sample = summary(&servex::score(&servex::sample::sample_scorecard()).expect("the sample scores"));
+        assert!(sample.lines().all(|l| l.chars().count() <= WIDTH), "{sample}");
     }
 
     #[test]
