@@ -28,7 +28,9 @@ def block(i: int, readme: Path, code: str) -> object:
 
 
 @pytest.mark.parametrize("readme, code", [block(i, readme, code) for i, (readme, code) in enumerate(BLOCKS)])
-def test_readme_block(readme: Path, code: str, request: pytest.FixtureRequest) -> None:
+def test_readme_block(readme: Path, code: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    # Blocks that write files write them in a directory of their own.
+    request.getfixturevalue("monkeypatch").chdir(tmp_path)
     for module, fixture in ENGINES.items():
         if module in code:
             request.getfixturevalue(fixture)
