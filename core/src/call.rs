@@ -49,7 +49,8 @@ pub fn call_with<O: Output>(name: &str, input: &Value) -> Result<O::Out, Error> 
 /// What a call's result is turned into: a JSON tree ([`call`]), JSON text
 /// ([`call_text`]), or a front's own objects ([`call_with`]). Every result serialises
 /// as its JSON form, and the core hands it over through [`Output::write_checked`], so
-/// that a number that is not finite fails loudly rather than becoming JSON's `null`.
+/// that in the tests a number that is not finite fails loudly rather than becoming
+/// JSON's `null`.
 pub trait Output {
     /// The written result.
     type Out;
@@ -67,7 +68,8 @@ pub trait Output {
         Self::write(result)
     }
     /// Writes a typed result after SPEC 8's last check, that every number in it is
-    /// finite (`invalid_value` naming where one is not): how the core writes results.
+    /// finite (`invalid_value` naming where one is not; in debug builds, which the
+    /// tests run): how the core writes results.
     ///
     /// # Errors
     /// As [`Output::write`].
