@@ -61,6 +61,9 @@ pub(crate) fn weight(w: f64, at: impl FnOnce() -> String) -> Result<(), Error> {
 pub(crate) fn shown(x: f64) -> String {
     if x.is_nan() {
         "not a number".to_string()
+    } else if x != 0.0 && !(1e-6..1e16).contains(&x.abs()) {
+        // 1e301 rather than its 302 digits.
+        format!("{x:e}")
     } else {
         format!("{x}")
     }

@@ -208,7 +208,11 @@ fn answer<T: Response>(v: Option<T>, at: impl Fn() -> String) -> Result<Option<u
     let Some(v) = v else { return Ok(None) };
     match v.to_integer() {
         Some(i @ 1..=5) => Ok(usize::try_from(i - 1).ok()),
-        _ => err(ErrorKind::InvalidValue, at(), "a Kano answer must be an integer 1..5 (or null)"),
+        _ => err(
+            ErrorKind::InvalidValue,
+            at(),
+            format!("a Kano answer is an integer 1..5 (or null), not {}", crate::magnitude::shown(v.as_f64())),
+        ),
     }
 }
 

@@ -286,7 +286,10 @@ fn check_values(e: &Matrix<'_, f64>, p: &Matrix<'_, f64>) -> Result<(), Error> {
                     return err(
                         ErrorKind::InvalidValue,
                         pointer(&pointer(name, r), i),
-                        "an answer is a number within [-1e300, 1e300] (or null / NaN)",
+                        format!(
+                            "an answer is a number within [-1e300, 1e300] (or null / NaN), not {}",
+                            crate::magnitude::shown(*v)
+                        ),
                     );
                 }
             }
