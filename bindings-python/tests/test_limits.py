@@ -8,6 +8,7 @@ import sys
 import textwrap
 from typing import Any, Dict, List
 
+import numpy as np
 import pytest
 
 import servex
@@ -151,3 +152,12 @@ def test_refusing_too_many_indicators_costs_no_multiple_of_the_document() -> Non
     size, growth = (int(x) for x in out.stdout.split())
     assert size >= 8 * (MAX_INDICATORS + 1)
     assert growth < size, (growth, size)
+
+
+def test_more_than_a_million_groups_are_limit_exceeded_before_any_is_tallied() -> None:
+    n = 1_000_001
+    answers = (np.arange(n) % 11).astype(np.uint8)
+    for groups in (np.arange(n, dtype=np.uint32), [f"g{i}" for i in range(n)]):
+        with pytest.raises(servex.LimitExceededError) as caught:
+            servex.nps(answers, groups=groups)
+        assert caught.value.path == "/groups"

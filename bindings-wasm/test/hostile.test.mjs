@@ -220,4 +220,12 @@ describe("hostile inputs", () => {
     const { error } = outcome(() => servex.scoreUnits({ scorecard: { indicators }, units }));
     assert.deepEqual([error.kind, error.path], ["limit_exceeded", "/units"]);
   });
+
+  test("more than a million groups are limit_exceeded before any is tallied, as on every front", () => {
+    const n = 1_000_001;
+    const responses = new Uint8Array(n).map((_, i) => i % 11);
+    const groups = new Uint32Array(n).map((_, i) => i);
+    const { error } = outcome(() => servex.nps({ responses, groups }));
+    assert.deepEqual([error.kind, error.path], ["limit_exceeded", "/groups"]);
+  });
 });

@@ -217,3 +217,28 @@ fn levels_are_whole_numbers_written_either_way() {
         assert_eq!((e.kind().as_str(), e.path()), (kind, "/indicators/0/levels/1"));
     }
 }
+
+/// A grouped call has at most a million groups with rows: more are refused before
+/// any is tallied, on every path (labels, integer labels, codes, a tally), while a
+/// categorical's unused categories do not count.
+#[test]
+fn more_than_a_million_groups_are_limit_exceeded() {
+    use servex::metrics::{nps_grouped, Codes, GroupLabel, NpsOptions, Split, Tally, MAX_GROUPS};
+    let n = MAX_GROUPS + 1;
+    let scores: Vec<u8> = (0..n).map(|i| (i % 11) as u8).collect();
+    let labels: Vec<u32> = (0..n as u32).collect();
+    let o = NpsOptions::default();
+    fn refused<T>(r: Result<T, servex::Error>) -> Option<(&'static str, String)> {
+        r.err().map(|e| (e.kind().as_str(), e.path().to_string()))
+    }
+    let want = Some(("limit_exceeded", "/groups".to_string()));
+    assert_eq!(refused(nps_grouped(&scores, Split::Integers(Codes::U32(&labels)), &o)), want);
+    let input = serde_json::json!({"responses": scores, "groups": labels});
+    assert_eq!(refused(servex::call("nps", &input)), want);
+    assert_eq!(refused(Tally::new(&scores, Some(Split::Integers(Codes::U32(&labels))), Default::default())), want);
+    // Two million categories, three of them used.
+    let categories: Vec<GroupLabel> = (0..2 * MAX_GROUPS as i64).map(GroupLabel::Int).collect();
+    let codes: Vec<u32> = vec![0, 5, 1_999_999];
+    let three = nps_grouped(&[10u8, 3, 9], Split::Coded(Codes::U32(&codes), &categories), &o).expect("three groups");
+    assert_eq!(three.groups.len(), 3);
+}

@@ -281,11 +281,13 @@ impl<'a> Split<'a> {
     /// The split as [`Groups`]: borrowed when built beforehand, else built here (codes
     /// checked, integer labels factorised when they cannot be their own codes).
     pub(crate) fn groups(self) -> Result<Cow<'a, Groups<'a>>, Error> {
-        match self {
-            Split::Groups(g) => Ok(Cow::Borrowed(g)),
-            Split::Coded(codes, labels) => Groups::from_code_slice(codes, labels.to_vec()).map(Cow::Owned),
-            Split::Integers(labels) => Groups::from_integer_slice(labels).map(Cow::Owned),
-        }
+        let groups = match self {
+            Split::Groups(g) => Cow::Borrowed(g),
+            Split::Coded(codes, labels) => Cow::Owned(Groups::from_code_slice(codes, labels.to_vec())?),
+            Split::Integers(labels) => Cow::Owned(Groups::from_integer_slice(labels)?),
+        };
+        check_group_count(groups.codes(), groups.labels().len())?;
+        Ok(groups)
     }
 
     /// `invalid_document` at `/groups` unless there is one label per response.
@@ -296,6 +298,34 @@ impl<'a> Split<'a> {
         let message = format!("{} group labels for {} responses", self.len(), responses);
         Err(Error::new(ErrorKind::InvalidDocument, "/groups", message))
     }
+}
+
+/// At most this many groups in one grouped call, as many as SPEC 12.1's units: each is
+/// a result row, so more would only exhaust memory (a WebAssembly module's 4 GB first)
+/// after the work, rather than be refused before it.
+pub const MAX_GROUPS: usize = 1_000_000;
+
+/// `limit_exceeded` at `/groups` past [`MAX_GROUPS`] groups with rows, for `codes`
+/// into `labels` labels (labels no row uses, such as a categorical's unused
+/// categories, are not counted).
+pub(crate) fn check_group_count(codes: Codes<'_>, labels: usize) -> Result<(), Error> {
+    if labels <= MAX_GROUPS {
+        return Ok(());
+    }
+    let mut used = vec![false; labels];
+    with_codes!(codes, |codes| {
+        for c in codes {
+            if let Some(slot) = used.get_mut(c.index()) {
+                *slot = true;
+            }
+        }
+    });
+    let present = used.iter().filter(|&&u| u).count();
+    if present <= MAX_GROUPS {
+        return Ok(());
+    }
+    let message = format!("a grouped call has at most {MAX_GROUPS} groups, not {present}");
+    Err(Error::new(ErrorKind::LimitExceeded, "/groups", message))
 }
 
 impl Split<'_> {

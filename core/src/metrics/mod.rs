@@ -44,7 +44,7 @@ pub use csat::{csat, csat_grouped, Csat, CsatOptions};
 pub use finish::{GroupResult, Grouped, Scored};
 pub(crate) use funnel::quantile;
 pub use funnel::{Funnel, FunnelRow, FunnelSummary};
-pub use groups::{GroupLabel, Groups, Split};
+pub use groups::{GroupLabel, Groups, Split, MAX_GROUPS};
 pub use kano::{kano, AttributeLabel, Kano, KanoAttribute, KanoCategory, KanoCounts};
 pub use matrix::Matrix;
 pub use normal::normal_quantile;

@@ -9,7 +9,7 @@
 use crate::error::{pointer, Error, ErrorKind};
 
 use super::codes::with_codes;
-use super::groups::{self, GroupLabel, Split};
+use super::groups::{self, GroupLabel, Split, MAX_GROUPS};
 use super::response::{Classes, Response};
 use super::Invalid;
 
@@ -186,8 +186,15 @@ fn histogram_tally<T: Response>(
     let (codes, slots) = match split {
         Split::Groups(g) => (g.codes(), Slots::fixed(g.labels().len())),
         Split::Coded(codes, labels) => (codes, Slots::fixed(labels.len())),
-        Split::Integers(labels) => (labels, Slots::growing(groups::dense_limit(labels.len()))),
+        // Past MAX_GROUPS labels the codes are factorised, and then counted below.
+        Split::Integers(labels) => (labels, Slots::growing(groups::dense_limit(labels.len()).min(MAX_GROUPS))),
     };
+    // Before any bin is allocated: a bin per group and answer would exhaust memory.
+    match split {
+        Split::Groups(g) => groups::check_group_count(g.codes(), g.labels().len())?,
+        Split::Coded(codes, labels) => groups::check_group_count(codes, labels.len())?,
+        Split::Integers(_) => {}
+    }
     let Some(shift) = bin_shift(classes, slots) else {
         return Ok(None);
     };

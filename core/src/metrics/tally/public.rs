@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, ErrorKind};
 
 use super::super::codes::{with_codes, Codes, GroupCode};
-use super::super::groups::{GroupLabel, Split};
+use super::super::groups::{GroupLabel, Split, MAX_GROUPS};
 use super::super::response::{Classes, Response};
 use super::rows::RowWeights;
 use super::{Cell, FirstInvalid, GroupCells, SumsAt, Tallied, TallyBuilder};
@@ -202,7 +202,12 @@ impl Tally {
             }
         }
         let labels = self.labels.clone().unwrap_or_else(|| vec![GroupLabel::Int(0)]);
-        let groups = labels.into_iter().zip(groups).zip(present).filter(|(_, p)| *p).map(|(g, _)| g).collect();
+        let groups: Vec<(GroupLabel, GroupCells)> =
+            labels.into_iter().zip(groups).zip(present).filter(|(_, p)| *p).map(|(g, _)| g).collect();
+        if groups.len() > MAX_GROUPS {
+            let message = format!("a grouped call has at most {MAX_GROUPS} groups, not {}", groups.len());
+            return Err(Error::new(ErrorKind::LimitExceeded, "/groups", message));
+        }
         let first_invalid = first_invalid.map(|first| FirstInvalid {
             row: usize::try_from(first.first).unwrap_or(usize::MAX),
             value: first.answer.value(),
