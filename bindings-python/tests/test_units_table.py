@@ -185,3 +185,19 @@ def test_categorical_labels_are_their_text() -> None:
     assert servex.score_units(TEMPLATE, categorical).to_dict() == servex.score_units(TEMPLATE, frame).to_dict()
     as_polars = pl.from_pandas(frame).with_columns(pl.col("unit").cast(pl.Categorical))
     assert servex.score_units(TEMPLATE, as_polars).to_dict() == servex.score_units(TEMPLATE, frame).to_dict()
+
+
+def test_faults_name_the_users_columns_and_odd_column_names_work() -> None:
+    frame = pd.DataFrame({"branch": ["a", None], "indicator": ["nps", "nps"], "score": [30.0, 40.0]})
+    with pytest.raises(servex.InvalidValueError) as caught:
+        servex.score_units(TEMPLATE, frame, unit="branch", value="score")
+    assert caught.value.path == "/branch/1"
+    with pytest.raises(servex.InvalidValueError) as caught:
+        servex.score_units(TEMPLATE, frame.assign(branch=["a", "b"], score=["x", "y"]), unit="branch", value="score")
+    assert caught.value.path == "/score"
+    numbered = {"indicators": [{"id": i, "perspective": "service", "baseline": 0, "target": 10} for i in ("1", "2")]}
+    wide = pd.DataFrame({"unit": ["x", "y", "z"], 1: [1.0, 2, 3], 2: [5.0, 6, 7]})
+    assert [u["id"] for u in servex.score_units(numbered, wide).units] == ["x", "y", "z"]
+    assert len(servex.score_units(numbered, wide.iloc[:1]).units) == 1
+    named = {"indicators": [{"id": "indicator", "perspective": "service", "baseline": 0, "target": 10}]}
+    assert servex.score_units(named, pd.DataFrame({"unit": ["x"], "indicator": [3.0]})).units[0]["score"] == 0.3

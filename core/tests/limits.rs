@@ -242,3 +242,22 @@ fn more_than_a_million_groups_are_limit_exceeded() {
     let three = nps_grouped(&[10u8, 3, 9], Split::Coded(Codes::U32(&codes), &categories), &o).expect("three groups");
     assert_eq!(three.groups.len(), 3);
 }
+
+/// Units whose scores overflow when summarised are refused, never summarised as null;
+/// huge scores are drawn in exponent form, and a status edited by hand injects nothing.
+#[test]
+fn units_at_the_edge_of_the_doubles() {
+    let template = serde_json::json!({"options": {"clamp": false},
+        "indicators": [{"id": "a", "element": "7.3.1", "baseline": 0, "target": 1e-8}]});
+    let units = |v: f64| serde_json::json!([{"id": "u0", "values": {"a": v}}, {"id": "u1", "values": {"a": 0.5e-8}}]);
+    let overflow = serde_json::json!({"scorecard": template, "units": [{"id": "u0", "values": {"a": 1e300}}, {"id": "u1", "values": {"a": 1e300}}]});
+    let e = servex::call("score_units", &overflow).expect_err("the mean overflows");
+    assert_eq!((e.kind().as_str(), e.path()), ("invalid_value", ""));
+    let mut result = servex::call("score_units", &serde_json::json!({"scorecard": template, "units": units(1e290)}))
+        .expect("scores");
+    let page = servex::report::render::units_html(&result).expect("drawn");
+    assert!(page.contains("1.00e300%") && !page.contains("00000000000"), "exponent form");
+    result["units"][0]["status"] = serde_json::json!("x\"><img src=x>");
+    let page = servex::report::render::units_html(&result).expect("drawn");
+    assert!(!page.contains("<img"), "no injected markup");
+}

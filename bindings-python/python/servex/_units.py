@@ -20,9 +20,10 @@ Codes = Tuple[List[str], Any]
 
 
 def units_from_table(
-    template: Any, values: Any, *, unit: str, indicator: str, value: str, period: Optional[str]
+    template: Any, values: Any, *, unit: Any, indicator: Any, value: Any, period: Optional[Any]
 ) -> Any:
-    """The result dict of ``score_units`` for the units of table ``values``."""
+    """The result dict of ``score_units`` for the units of table ``values``; a fault is
+    at the user's column (``/branch/3`` for ``unit="branch"``) and row."""
     import narwhals as nw
 
     try:
@@ -40,51 +41,60 @@ def units_from_table(
         if column is not None and column not in names:
             raise InvalidDocumentError(f"the table has no column {column!r}", path=f"/{member}")
     keys = [unit] + ([period] if period is not None else [])
-    if indicator in names:
-        if value not in names:
-            raise InvalidDocumentError(f"the table has no column {value!r}", path="/value")
-        indicators = _labels(frame[indicator], "indicator")
-        numbers = _values(frame[value], "value")
-        rows = [frame[k] for k in keys]
-        return _score(template, rows, indicators, numbers, period is not None, None)
+    columns = {"unit": unit, "indicator": indicator, "value": value, "period": period}
+    # Long when it has both an indicator and a value column; else every other column
+    # is an indicator (a template may well have an indicator called "indicator").
+    if indicator in names and value not in names and indicator not in _ids(template):
+        raise InvalidDocumentError(f"the table has no column {value!r}", path="/value")
+    if indicator in names and value in names:
+        try:
+            indicators = _labels(frame.get_column(indicator), "indicator")
+            numbers = _values(frame.get_column(value), "value")
+            return _score(template, [frame.get_column(k) for k in keys], indicators, numbers, 1)
+        except ServexError as e:
+            raise _moved(e, lambda member, row: (columns[member], row)) from None
     measured = [c for c in names if c not in keys]
     if not measured:
         raise InvalidDocumentError(f"the table has no column {indicator!r} and no indicator columns", path="/indicator")
     # Wide: column c, row r becomes long row c * height + r.
     height = len(frame)
-    numbers = np.concatenate([_values(frame[c], c) for c in measured]) if height else np.zeros(0)
-    codes = np.repeat(np.arange(len(measured), dtype=np.uint32), height)
-    rows = [frame[k] for k in keys]
-    return _score(template, rows, ([str(c) for c in measured], codes), numbers, period is not None, (measured, height))
 
+    def place(member: str, row: int) -> Tuple[Any, int]:
+        column, at = divmod(row, height)
+        return (measured[column], at) if member in ("value", "indicator") else (columns[member], at)
 
-def _score(
-    template: Any,
-    keys: List[Any],
-    indicators: Codes,
-    numbers: Any,
-    periodic: bool,
-    wide: Optional[Tuple[List[str], int]],
-) -> Any:
-    repeat = len(wide[0]) if wide is not None else 1
-    units = _labels(keys[0], "unit", repeat)
-    periods = _periods(keys[1], repeat) if periodic else None
     try:
-        return _servex.units_long(template, units, indicators, numbers, periods)
+        numbers = np.concatenate([_values(frame.get_column(c), str(c)) for c in measured]) if height else np.zeros(0)
+        codes = np.repeat(np.arange(len(measured), dtype=np.uint32), height)
+        rows = [frame.get_column(k) for k in keys]
+        return _score(template, rows, ([str(c) for c in measured], codes), numbers, len(measured))
     except ServexError as e:
-        if wide is None:
-            raise
-        raise _wide_path(e, *wide) from None
+        raise _moved(e, place) from None
 
 
-def _wide_path(e: ServexError, measured: List[str], height: int) -> ServexError:
-    """A fault at long row R of a wide table, moved to its column and row."""
+def _ids(template: Any) -> List[Any]:
+    """The template's indicator ids, when it is a dict (JSON text is the core's to read)."""
+    indicators = template.get("indicators") if isinstance(template, dict) else None
+    return [i.get("id") for i in indicators if isinstance(i, dict)] if isinstance(indicators, list) else []
+
+
+def _score(template: Any, keys: List[Any], indicators: Codes, numbers: Any, repeat: int) -> Any:
+    units = _labels(keys[0], "unit", repeat)
+    periods = _periods(keys[1], repeat) if len(keys) > 1 else None
+    return _servex.units_long(template, units, indicators, numbers, periods)
+
+
+def _moved(e: ServexError, place: Any) -> ServexError:
+    """A fault at ``/MEMBER`` or ``/MEMBER/ROW`` of the long form, moved to the user's
+    column and row (``place(member, row)``)."""
     parts = e.path.split("/")
-    if len(parts) != 3 or not parts[2].isdigit() or parts[1] not in ("value", "indicator", "period", "unit"):
+    if len(parts) < 2 or parts[1] not in ("unit", "indicator", "value", "period"):
         return e
-    column, row = divmod(int(parts[2]), height)
-    name = measured[column] if parts[1] in ("value", "indicator") else parts[1]
-    return type(e)(e.message, kind=e.kind, path=f"/{name}/{row}")
+    if len(parts) == 3 and parts[2].isdigit():
+        column, row = place(parts[1], int(parts[2]))
+        return type(e)(e.message, kind=e.kind, path=f"/{column}/{row}")
+    column, _ = place(parts[1], 0)
+    return type(e)(e.message, kind=e.kind, path=f"/{column}")
 
 
 def _labels(series: Any, member: str, repeat: int = 1) -> Codes:

@@ -104,6 +104,7 @@ pub enum Outcome {
 #[serde(deny_unknown_fields)]
 pub struct Level {
     /// 1 to 4, bottom to top.
+    #[serde(deserialize_with = "crate::json::whole::level")]
     pub level: u8,
     /// Stable id, e.g. `core_service_proposition`.
     pub id: String,

@@ -1,7 +1,9 @@
 //! The last guard of SPEC 8's "every number in a result is finite": JSON writers turn
 //! NaN and the infinities into `null` without a word, so every result is walked once
 //! before it is written, and a number that is not finite fails loudly, naming where in
-//! the result it is, instead of reaching the user as a silent `null`.
+//! the result it is, instead of reaching the user as a silent `null`. A part of a
+//! result built as a `serde_json::Value` already holds `null` for such a number, so it
+//! is checked where it is built (the units' summary).
 //!
 //! The walk runs in debug builds: every Rust test, and the command line that the
 //! differential and property tests drive, so that a defect fails a test. Release

@@ -24,3 +24,10 @@ pub(crate) fn levels<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<i64>>
     let levels: Option<Vec<Whole>> = Option::deserialize(d)?;
     Ok(levels.map(|l| l.into_iter().map(|Whole(x)| x).collect()))
 }
+
+/// A framework level's number, `2.0` as `2`; one past `u8` is refused here, the range
+/// 1 to 4 by the framework's own check.
+pub(crate) fn level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    let Whole(x) = Whole::deserialize(d)?;
+    u8::try_from(x).map_err(|_| D::Error::custom(format!("a pyramid level is 1 to 4, not {x}")))
+}

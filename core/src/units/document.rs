@@ -51,7 +51,7 @@ pub fn score_units(input: &Value) -> Result<UnitsResult, Error> {
         let (values, history) = unit.data(&ids, &at)?;
         chain.add(unit.head, values, &history).map_err(|e| unit_path(e, &at, &ids))?;
     }
-    Ok(chain.finish())
+    chain.finish()
 }
 
 fn doc(path: &str, message: &str) -> Error {

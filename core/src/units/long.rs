@@ -76,7 +76,7 @@ pub fn score_units_long(template: &Value, rows: &LongValues<'_>) -> Result<Units
         let head = Head { id: label.clone(), title: Value::Null, meta: Value::Null };
         chain.add(head, values, &history).map_err(|e| row_path(e, unit, &spans, &first))?;
     }
-    Ok(chain.finish())
+    chain.finish()
 }
 
 fn check_columns(rows: &LongValues<'_>) -> Result<(), Error> {

@@ -92,18 +92,19 @@ impl<'t> Chain<'t> {
     }
 
     /// Ranks, summary and per-indicator counts: SPEC 12.1's result.
-    fn finish(mut self) -> UnitsResult {
+    fn finish(mut self) -> Result<UnitsResult, Error> {
         summary::ranks(&mut self.rows);
-        let summary = summary::summary(&self.rows);
+        let summary = summary::summary(&self.rows)?;
         let units = self.rows.len();
-        let indicators = self.ids.iter().zip(&self.tallies).map(|(id, t)| t.to_json(id, units)).collect();
-        UnitsResult {
+        let indicators =
+            self.ids.iter().zip(&self.tallies).map(|(id, t)| t.to_json(id, units)).collect::<Result<_, _>>()?;
+        Ok(UnitsResult {
             framework: self.template.framework_id().to_string(),
             rows: self.rows,
             views: self.views.unwrap_or_default(),
             summary,
             indicators,
-        }
+        })
     }
 }
 

@@ -5,6 +5,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::Head;
+use crate::error::{Error, ErrorKind};
 use crate::metrics::quantile;
 use crate::report::{Report, ReportOutcome, Status};
 
@@ -104,9 +105,10 @@ pub(super) struct IndicatorTally {
 }
 
 impl IndicatorTally {
-    pub(super) fn to_json(&self, id: &str, units: usize) -> Value {
+    pub(super) fn to_json(&self, id: &str, units: usize) -> Result<Value, Error> {
         let mean = (self.progressed > 0).then(|| self.progress_sum / self.progressed as f64);
-        serde_json::json!({
+        finite(mean.into_iter())?;
+        Ok(serde_json::json!({
             "id": id,
             "values": self.values,
             "missing": units - self.values,
@@ -114,8 +116,18 @@ impl IndicatorTally {
             "amber": self.amber,
             "red": self.red,
             "mean_progress": mean,
-        })
+        }))
     }
+}
+
+/// `invalid_value` at `""` when a figure of the summary overflowed (scores near 1e308
+/// with `clamp: false`): JSON would write it as `null`.
+fn finite(figures: impl Iterator<Item = f64>) -> Result<(), Error> {
+    let mut figures = figures;
+    if figures.all(f64::is_finite) {
+        return Ok(());
+    }
+    Err(Error::new(ErrorKind::InvalidValue, "", "the units' scores are too large to summarise: a sum overflows"))
 }
 
 pub(super) fn row(unit: Head, report: &Report<'_>, tallies: &mut [IndicatorTally]) -> Row {
@@ -167,7 +179,7 @@ pub(super) fn ranks(rows: &mut [Row]) {
     }
 }
 
-pub(super) fn summary(rows: &[Row]) -> Value {
+pub(super) fn summary(rows: &[Row]) -> Result<Value, Error> {
     let scores: Vec<f64> = rows.iter().filter_map(|r| r.score).collect();
     let mut levels = [0usize; 5];
     for r in rows {
@@ -181,14 +193,16 @@ pub(super) fn summary(rows: &[Row]) -> Value {
         let mean = scores.iter().sum::<f64>() / scores.len() as f64;
         let mut sorted = scores.clone();
         sorted.sort_by(f64::total_cmp);
+        let quartiles = [0.25, 0.5, 0.75].map(|q| quantile(&sorted, q));
+        finite([mean].into_iter().chain(quartiles))?;
         serde_json::json!({
             "mean": mean,
             "min": sorted.first(),
-            "q1": quantile(&sorted, 0.25),
-            "median": quantile(&sorted, 0.5),
-            "q3": quantile(&sorted, 0.75),
+            "q1": quartiles[0],
+            "median": quartiles[1],
+            "q3": quartiles[2],
             "max": sorted.last(),
         })
     };
-    serde_json::json!({"units": rows.len(), "scored": scores.len(), "score": score, "levels": levels})
+    Ok(serde_json::json!({"units": rows.len(), "scored": scores.len(), "score": score, "levels": levels}))
 }

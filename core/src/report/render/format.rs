@@ -31,7 +31,16 @@ pub(crate) fn esc(text: &str) -> String {
 /// value that is not finite. `-0.0%` is written `0.0%`.
 pub(crate) fn pct_opt(fraction: Option<f64>) -> Option<String> {
     let f = fraction.filter(|f| f.is_finite())?;
-    let text = format!("{:.1}%", 100.0 * f);
+    let percent = 100.0 * f;
+    // Scores past 10,000 (`clamp: false`) in exponent form, not hundreds of digits;
+    // near the largest double the percentage itself would overflow.
+    if !percent.is_finite() {
+        return Some(format!("{f:.2e} x 100%"));
+    }
+    if percent.abs() >= 1e6 {
+        return Some(format!("{percent:.2e}%"));
+    }
+    let text = format!("{percent:.1}%");
     Some(if text == "-0.0%" { "0.0%".to_string() } else { text })
 }
 

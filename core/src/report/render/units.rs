@@ -37,7 +37,8 @@ struct Units {
 pub(crate) fn render(result: &Value, standalone: bool) -> Result<String, Error> {
     let units = read(result)?;
     let n = units.scores.len();
-    let mut desc = format!("Histogram of the scores of {n} scored units in 5-point bins, with their quartiles");
+    let plural = if n == 1 { "" } else { "s" };
+    let mut desc = format!("Histogram of the scores of {n} scored unit{plural} in 5-point bins, with their quartiles");
     if let Some([min, q1, median, q3, max]) = units.quartiles {
         desc.push_str(&format!(
             ": lowest {}, lower quartile {}, median {}, upper quartile {}, highest {}",

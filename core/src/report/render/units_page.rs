@@ -88,7 +88,12 @@ fn ranked(out: &mut String, units: &[Value]) {
             Some(0) | None => "none".to_string(),
             Some(l) => format!("level {l}"),
         };
-        let status = unit.get("status").and_then(Value::as_str).unwrap_or("missing");
+        // Only the four statuses name a style: a result edited by hand injects nothing.
+        let status = unit
+            .get("status")
+            .and_then(Value::as_str)
+            .filter(|s| ["green", "amber", "red", "missing"].contains(s))
+            .unwrap_or("missing");
         out.push_str(&format!(
             "<tr><td>{rank}</td><td>{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{level}</td><td><span class=\"pill {status}\">{}</span></td></tr>\n",
             esc(id),
