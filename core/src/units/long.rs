@@ -98,10 +98,13 @@ fn check_columns(rows: &LongValues<'_>) -> Result<(), Error> {
 }
 
 /// Each indicator label's place in the template, checked on the first row naming it.
-fn indicator_slots(ids: &[&str], indicators: &Labelled<'_>) -> Result<Vec<Option<usize>>, Error> {
+/// A label no row names may be unknown: its slot, `NOWHERE`, is never looked up.
+fn indicator_slots(ids: &[&str], indicators: &Labelled<'_>) -> Result<Vec<usize>, Error> {
+    const NOWHERE: usize = usize::MAX;
     let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let slots: Vec<Option<usize>> = indicators.labels.iter().map(|l| index.get(l.as_str()).copied()).collect();
-    if let Some(r) = indicators.codes.iter().position(|&c| slots[c as usize].is_none()) {
+    let slots: Vec<usize> =
+        indicators.labels.iter().map(|l| index.get(l.as_str()).copied().unwrap_or(NOWHERE)).collect();
+    if let Some(r) = indicators.codes.iter().position(|&c| slots[c as usize] == NOWHERE) {
         let label = &indicators.labels[indicators.codes[r] as usize];
         let message = format!("the scorecard has no indicator {label:?}");
         return Err(Error::new(ErrorKind::UnknownReference, pointer("/indicator", r), message));
@@ -110,7 +113,7 @@ fn indicator_slots(ids: &[&str], indicators: &Labelled<'_>) -> Result<Vec<Option
 }
 
 /// Row numbers by unit, template indicator, period and row.
-fn ordered_rows(rows: &LongValues<'_>, slots: &[Option<usize>]) -> Vec<u32> {
+fn ordered_rows(rows: &LongValues<'_>, slots: &[usize]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..rows.values.len() as u32).collect();
     let period = |r: usize| rows.periods.map_or(0, |p| p.codes[r]);
     order.sort_unstable_by_key(|&r| {
@@ -133,7 +136,7 @@ fn check_unit_id(label: &str, at: &str) -> Result<(), Error> {
 
 /// Where each template indicator's rows lie in the unit's ordered rows; a second row
 /// for one period is `duplicate_id`.
-fn spans(unit: &[u32], rows: &LongValues<'_>, slots: &[Option<usize>], n: usize) -> Result<Vec<Range<usize>>, Error> {
+fn spans(unit: &[u32], rows: &LongValues<'_>, slots: &[usize], n: usize) -> Result<Vec<Range<usize>>, Error> {
     let mut spans = vec![0..0; n];
     let mut k = 0;
     while k < unit.len() {
@@ -153,8 +156,8 @@ fn spans(unit: &[u32], rows: &LongValues<'_>, slots: &[Option<usize>], n: usize)
     Ok(spans)
 }
 
-fn slot_of(r: u32, rows: &LongValues<'_>, slots: &[Option<usize>]) -> usize {
-    slots[rows.indicators.codes[r as usize] as usize].unwrap_or(usize::MAX)
+fn slot_of(r: u32, rows: &LongValues<'_>, slots: &[usize]) -> usize {
+    slots[rows.indicators.codes[r as usize] as usize]
 }
 
 /// Each indicator's value (its latest row) and history (the earlier rows).
@@ -163,7 +166,8 @@ fn data(unit: &[u32], spans: &[Range<usize>], rows: &LongValues<'_>) -> (Vec<Opt
     let history = spans
         .iter()
         .map(|s| {
-            let earlier = &unit[s.start..s.end.saturating_sub(1).max(s.start)];
+            // Every row but the latest.
+            let earlier = unit[s.clone()].split_last().map_or(&[][..], |(_, rest)| rest);
             earlier
                 .iter()
                 .map(|&r| HistoryPoint {
