@@ -66,7 +66,7 @@ where
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
             let message = format!("servex failed internally (a defect, please report it): {what}");
-            Err(raise(py, "InternalError", &message, "internal_error", ""))
+            Err(raise(py, "InternalError", &message, servex::ErrorKind::InternalError.as_str(), ""))
         }
     }
 }

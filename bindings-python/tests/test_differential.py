@@ -184,3 +184,17 @@ def test_every_front_gives_the_same_answer(cli: str, tmp_path: Path) -> None:
             elif "error" in got and got["error"] != reference["error"]:
                 findings.append(f"{call} {text[:200]}: cli {reference['error']}, {front} {got['error']}")
     assert not findings, f"{len(findings)} of {len(inputs)} inputs disagree:\n" + "\n".join(findings[:30])
+
+
+def test_every_front_names_the_same_error_kinds() -> None:
+    """The kinds come from the core: Python's list is the core's, and the npm
+    package's must equal it (it writes them out for its types)."""
+    node = shutil.which("node")
+    if node is None or not (PACKAGE / "package.json").exists():
+        if os.environ.get("CI"):
+            raise AssertionError("CI runs the differential test with Node and the built package")
+        pytest.skip("needs node and bindings-wasm/pkg (scripts/test-wasm builds it)")
+    script = f"console.log(JSON.stringify(require({json.dumps(str(PACKAGE))}).ERROR_KINDS))"
+    kinds = json.loads(subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout)
+    assert kinds == list(_servex.KINDS)
+    assert sorted(servex.ERRORS) == sorted(kinds)

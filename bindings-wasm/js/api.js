@@ -23,6 +23,7 @@ const ERROR_KINDS = Object.freeze([
   "missing_value",
   "empty_input",
   "limit_exceeded",
+  "internal_error",
 ]);
 
 /** Every failure of servex: an `Error` named `ServexError` with `kind` and `path`. */
@@ -244,14 +245,15 @@ function makeApi(backend) {
     try {
       out = run();
     } catch (error) {
-      // A trap (memory exhausted by a huge input, or a defect): the instance is no
-      // longer trustworthy, so it is replaced before the caller hears of it.
+      // A trap is SPEC 8's internal_error (a panic, or memory exhausted past the
+      // limits the core refuses up front): the instance is no longer trustworthy, so
+      // it is replaced before the caller hears of it.
       const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       module.reset();
       throw new ServexError(
-        "limit_exceeded",
+        "internal_error",
         "",
-        `the WebAssembly module could not complete ${name}() (${why}); the input is probably too large for its memory. The module has been reset. If the input was small, please report this as a bug.`,
+        `the WebAssembly module could not complete ${name}() (${why}): a defect of servex, please report it. The module has been reset.`,
         { cause: error },
       );
     }

@@ -15,7 +15,8 @@ export type ErrorKind =
   | "invalid_value"
   | "missing_value"
   | "empty_input"
-  | "limit_exceeded";
+  | "limit_exceeded"
+  | "internal_error";
 
 /** Every error kind, in SPEC order. */
 export declare const ERROR_KINDS: readonly ErrorKind[];

@@ -149,7 +149,7 @@ describe("hostile inputs", () => {
     const realCall = glue.call;
     glue.call = () => glue.__servexAbort();
     try {
-      const e = expectError(() => servex.score({ indicators: [] }), "limit_exceeded", "");
+      const e = expectError(() => servex.score({ indicators: [] }), "internal_error", "");
       assert.ok(e.cause instanceof WebAssembly.RuntimeError, String(e.cause));
     } finally {
       glue.call = realCall;
@@ -162,7 +162,7 @@ describe("hostile inputs", () => {
     const realRender = renderGlue.render;
     renderGlue.render = () => renderGlue.__servexAbort();
     try {
-      const e = expectError(() => servex.renderSvg(report, "radar"), "limit_exceeded", "");
+      const e = expectError(() => servex.renderSvg(report, "radar"), "internal_error", "");
       assert.ok(e.cause instanceof WebAssembly.RuntimeError, String(e.cause));
     } finally {
       renderGlue.render = realRender;

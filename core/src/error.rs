@@ -29,11 +29,13 @@ pub enum ErrorKind {
     EmptyInput,
     /// A size or nesting limit of SPEC 8 was passed.
     LimitExceeded,
+    /// A defect in servex, not in the input: a panic caught at a front's boundary.
+    InternalError,
 }
 
 impl ErrorKind {
     /// Every kind, in SPEC order.
-    pub const ALL: [ErrorKind; 11] = [
+    pub const ALL: [ErrorKind; 12] = [
         ErrorKind::InvalidJson,
         ErrorKind::InvalidDocument,
         ErrorKind::UnsupportedVersion,
@@ -45,6 +47,7 @@ impl ErrorKind {
         ErrorKind::MissingValue,
         ErrorKind::EmptyInput,
         ErrorKind::LimitExceeded,
+        ErrorKind::InternalError,
     ];
 
     /// The SPEC's name of this kind, e.g. `"invalid_value"`.
@@ -61,6 +64,7 @@ impl ErrorKind {
             ErrorKind::MissingValue => "missing_value",
             ErrorKind::EmptyInput => "empty_input",
             ErrorKind::LimitExceeded => "limit_exceeded",
+            ErrorKind::InternalError => "internal_error",
         }
     }
 }
@@ -164,6 +168,14 @@ pub enum Error {
         /// What went wrong, for a person.
         message: String,
     },
+    /// See [`ErrorKind::InternalError`].
+    #[error("{message} (at \"{path}\")")]
+    InternalError {
+        /// JSON Pointer to the offending member (`""`: the whole input).
+        path: String,
+        /// What went wrong, for a person.
+        message: String,
+    },
 }
 
 impl Error {
@@ -182,6 +194,7 @@ impl Error {
             ErrorKind::MissingValue => Error::MissingValue { path, message },
             ErrorKind::EmptyInput => Error::EmptyInput { path, message },
             ErrorKind::LimitExceeded => Error::LimitExceeded { path, message },
+            ErrorKind::InternalError => Error::InternalError { path, message },
         }
     }
 
@@ -199,6 +212,7 @@ impl Error {
             Error::MissingValue { .. } => ErrorKind::MissingValue,
             Error::EmptyInput { .. } => ErrorKind::EmptyInput,
             Error::LimitExceeded { .. } => ErrorKind::LimitExceeded,
+            Error::InternalError { .. } => ErrorKind::InternalError,
         }
     }
 
@@ -214,7 +228,8 @@ impl Error {
             | Error::InvalidValue { path, message }
             | Error::MissingValue { path, message }
             | Error::EmptyInput { path, message }
-            | Error::LimitExceeded { path, message } => (path, message),
+            | Error::LimitExceeded { path, message }
+            | Error::InternalError { path, message } => (path, message),
         }
     }
 
@@ -288,7 +303,8 @@ mod tests {
                 "invalid_value",
                 "missing_value",
                 "empty_input",
-                "limit_exceeded"
+                "limit_exceeded",
+                "internal_error"
             ]
         );
         for kind in ErrorKind::ALL {

@@ -119,7 +119,7 @@ class InternalError(ServexError):
     KIND = "internal_error"
 
 
-#: The exception class of every kind of the SPEC (plus ``internal_error``).
+#: The exception class of every kind of the SPEC.
 ERRORS: Dict[str, Type[ServexError]] = {
     cls.KIND: cls
     for cls in (
