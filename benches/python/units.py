@@ -18,26 +18,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
-import time
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Dict, List, Tuple
 
 import numpy as np
 import pandas as pd
 
 import servex
+from compare import median_time  # benches/python/compare.py, beside this script
 
 ELEMENTS = ["7.1.1", "7.2.1", "7.3.1", "7.4.1", "7.4.2"]
-
-
-def median_time(f: Callable[[], object], reps: int) -> float:
-    times = []
-    for _ in range(reps):
-        t = time.perf_counter()
-        f()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def template(indicators: int) -> Dict[str, Any]:

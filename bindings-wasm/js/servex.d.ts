@@ -641,16 +641,11 @@ export interface UnitsInput {
 }
 
 /** One unit's figures, as `score` gives them for its document, and its rank. */
-export interface UnitRow {
+export interface UnitRow
+  extends Pick<Report, "score" | "model_score" | "status" | "coverage" | "level_attained" | "outcome" | "focus_level"> {
   id: string;
+  /** The unit's own title (not the template's). */
   title: string | null;
-  score: number | null;
-  model_score: number | null;
-  status: Status;
-  coverage: number | null;
-  level_attained: number;
-  outcome: string;
-  focus_level: number | null;
   rank: number | null;
   perspectives: { [id: string]: number | null };
   dimensions: { [id: string]: number | null };

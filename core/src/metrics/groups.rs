@@ -324,8 +324,13 @@ pub(crate) fn check_group_count(codes: Codes<'_>, labels: usize) -> Result<(), E
     if present <= MAX_GROUPS {
         return Ok(());
     }
-    let message = format!("a grouped call has at most {MAX_GROUPS} groups, not {present}");
-    Err(Error::new(ErrorKind::LimitExceeded, "/groups", message))
+    Err(too_many_groups(present))
+}
+
+/// `limit_exceeded` at `/groups` for `groups` groups with rows, past [`MAX_GROUPS`].
+pub(crate) fn too_many_groups(groups: usize) -> Error {
+    let message = format!("a grouped call has at most {MAX_GROUPS} groups, not {groups}");
+    Error::new(ErrorKind::LimitExceeded, "/groups", message)
 }
 
 impl Split<'_> {

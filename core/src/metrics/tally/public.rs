@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, ErrorKind};
 
 use super::super::codes::{with_codes, Codes, GroupCode};
-use super::super::groups::{GroupLabel, Split, MAX_GROUPS};
+use super::super::groups::{too_many_groups, GroupLabel, Split, MAX_GROUPS};
 use super::super::response::{Classes, Response};
 use super::rows::RowWeights;
 use super::{Cell, FirstInvalid, GroupCells, SumsAt, Tallied, TallyBuilder};
@@ -205,8 +205,7 @@ impl Tally {
         let groups: Vec<(GroupLabel, GroupCells)> =
             labels.into_iter().zip(groups).zip(present).filter(|(_, p)| *p).map(|(g, _)| g).collect();
         if groups.len() > MAX_GROUPS {
-            let message = format!("a grouped call has at most {MAX_GROUPS} groups, not {}", groups.len());
-            return Err(Error::new(ErrorKind::LimitExceeded, "/groups", message));
+            return Err(too_many_groups(groups.len()));
         }
         let first_invalid = first_invalid.map(|first| FirstInvalid {
             row: usize::try_from(first.first).unwrap_or(usize::MAX),

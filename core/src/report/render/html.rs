@@ -14,20 +14,7 @@ type WriteTable = fn(&mut String, &Report);
 /// The whole page.
 pub(crate) fn page(report: &Report, document: Option<&Scorecard>) -> String {
     let title = report.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or("Untitled scorecard");
-    let mut out = String::with_capacity(64 * 1024);
-    out.push_str("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n");
-    out.push_str("<meta charset=\"utf-8\"/>\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
-    out.push_str("<meta name=\"generator\" content=\"servex\"/>\n");
-    out.push_str(&format!("<title>{} \u{2013} service excellence report</title>\n", esc(title)));
-    out.push_str("<style>\n");
-    out.push_str(PAGE_CSS);
-    out.push_str(CHART_CSS);
-    out.push_str("</style>\n</head>\n<body>\n<main>\n");
-
-    out.push_str("<header>\n<p class=\"eyebrow\">Service excellence report</p>\n");
-    out.push_str(&format!("<h1>{}</h1>\n", esc(title)));
-    out.push_str(&format!("<p class=\"lede\">{}</p>\n</header>\n", esc(&lede(report))));
+    let mut out = open(title, &lede(report));
     headline(&mut out, report);
 
     section(&mut out, "charts", "At a glance", None);
@@ -95,6 +82,26 @@ pub(crate) fn page(report: &Report, document: Option<&Scorecard>) -> String {
         esc(&report.framework)
     ));
     out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// A page up to the end of its header: the head with the style sheets, then the title
+/// and the lede (both escaped here). The report of one scorecard and that of many
+/// units open alike.
+pub(crate) fn open(title: &str, lede: &str) -> String {
+    let mut out = String::with_capacity(64 * 1024);
+    out.push_str("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n");
+    out.push_str("<meta charset=\"utf-8\"/>\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
+    out.push_str("<meta name=\"generator\" content=\"servex\"/>\n");
+    out.push_str(&format!("<title>{} \u{2013} service excellence report</title>\n", esc(title)));
+    out.push_str("<style>\n");
+    out.push_str(PAGE_CSS);
+    out.push_str(CHART_CSS);
+    out.push_str("</style>\n</head>\n<body>\n<main>\n");
+    out.push_str("<header>\n<p class=\"eyebrow\">Service excellence report</p>\n");
+    out.push_str(&format!("<h1>{}</h1>\n", esc(title)));
+    out.push_str(&format!("<p class=\"lede\">{}</p>\n</header>\n", esc(lede)));
     out
 }
 

@@ -5,8 +5,6 @@
 use serde_json::Value;
 
 use super::format::{esc, pct, pct_cell, DASH};
-use super::style::PAGE_CSS;
-use super::svg::CHART_CSS;
 use crate::error::Error;
 
 /// Above this many units the table shows the first and last [`ENDS`] by rank.
@@ -22,26 +20,13 @@ pub(crate) fn page(result: &Value) -> Result<String, Error> {
     let units = result.get("units").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
     let summary = &result["summary"];
     let framework = result.get("framework").and_then(Value::as_str).unwrap_or_default();
-    let mut out = String::with_capacity(64 * 1024);
-    out.push_str("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n");
-    out.push_str(
-        "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n",
-    );
-    out.push_str(
-        "<meta name=\"generator\" content=\"servex\"/>\n<title>Units \u{2013} service excellence report</title>\n",
-    );
-    out.push_str("<style>\n");
-    out.push_str(PAGE_CSS);
-    out.push_str(CHART_CSS);
-    out.push_str("</style>\n</head>\n<body>\n<main>\n");
-    out.push_str("<header>\n<p class=\"eyebrow\">Service excellence report</p>\n<h1>Units</h1>\n");
     let scored = summary.get("scored").and_then(Value::as_u64).unwrap_or_default();
-    out.push_str(&format!(
-        "<p class=\"lede\">{} units scored on {} \u{b7} {scored} with a score \u{b7} median {}</p>\n</header>\n",
+    let lede = format!(
+        "{} units scored on {framework} \u{b7} {scored} with a score \u{b7} median {}",
         units.len(),
-        esc(framework),
         pct(summary["score"]["median"].as_f64())
-    ));
+    );
+    let mut out = super::html::open("Units", &lede);
     out.push_str("<h2 id=\"overview\">At a glance</h2>\n<figure class=\"card\">\n");
     out.push_str(&overview);
     out.push_str("</figure>\n");
