@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod boundary;
 mod call;
 pub mod error;
 pub mod framework;

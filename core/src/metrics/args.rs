@@ -205,7 +205,7 @@ fn servqual_call(input: &Value) -> Result<Value, Error> {
     let options = ServqualOptions {
         dimensions: dimensions(&args)?,
         weights: weights(&args)?,
-        tolerance: args.number("tolerance")?.unwrap_or(0.0),
+        tolerance: args.number("tolerance")?.unwrap_or(ServqualOptions::default().tolerance),
     };
     to_tree(servqual(&e, &p, &options)?)
 }

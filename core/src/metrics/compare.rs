@@ -24,7 +24,8 @@ pub enum Against {
 }
 
 /// How the p-values of a call's comparisons are adjusted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Adjust {
     /// Holm's step-down family-wise adjustment.
     #[default]

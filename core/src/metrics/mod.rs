@@ -76,6 +76,18 @@ pub enum NpsMethod {
     AdjustedWald,
 }
 
+/// The members of metric `name`'s arguments that hold respondents' answers, where an
+/// answer may be missing: a front whose numbers can be NaN reads a NaN there as null
+/// ([`crate::boundary::non_finite`]). Empty for a call that is not a metric.
+pub fn answer_columns(name: &str) -> &'static [&'static str] {
+    match name {
+        "nps" | "csat" | "ces" => &["responses"],
+        "servqual" => &["expectations", "perceptions"],
+        "kano" => &["functional", "dysfunctional"],
+        _ => &[],
+    }
+}
+
 /// The default confidence level of the NPS and CSAT intervals.
 pub(crate) const DEFAULT_CONFIDENCE: f64 = 0.95;
 

@@ -13,7 +13,7 @@ pub use document::{
     Bound, FrameworkChoice, HistoryPoint, Indicator, Missing, Options, PerspectiveWeight, Scale, Scorecard, Thresholds,
 };
 pub(crate) use resolve::check_version_value;
-pub use resolve::{MAX_HISTORY, MAX_ID_CHARS, MAX_INDICATORS};
+pub use resolve::{too_many_indicators, MAX_HISTORY, MAX_ID_CHARS, MAX_INDICATORS};
 pub use scales::builtin_scale;
 pub(crate) use template::Template;
 
@@ -47,11 +47,7 @@ impl Scorecard {
         }
         if let Some(indicators) = object.get("indicators").and_then(|v| v.as_array()) {
             if indicators.len() > MAX_INDICATORS {
-                return Err(Error::new(
-                    ErrorKind::LimitExceeded,
-                    "/indicators",
-                    format!("a document holds at most {MAX_INDICATORS} indicators, not {}", indicators.len()),
-                ));
+                return Err(too_many_indicators(indicators.len()));
             }
         }
         crate::json::from_value(value)

@@ -18,6 +18,16 @@ use crate::magnitude;
 
 /// At most this many indicators per document (SPEC 8).
 pub const MAX_INDICATORS: usize = 1_000_000;
+
+/// The error for a document of `count` (> [`MAX_INDICATORS`]) indicators: also what a
+/// front raises when it refuses such a document before converting it.
+pub fn too_many_indicators(count: usize) -> Error {
+    Error::new(
+        ErrorKind::LimitExceeded,
+        "/indicators",
+        format!("a document holds at most {MAX_INDICATORS} indicators, not {count}"),
+    )
+}
 /// At most this many history points per indicator (SPEC 8).
 pub const MAX_HISTORY: usize = 100_000;
 /// At most this many Unicode code points in an indicator id (SPEC 8).
@@ -109,11 +119,7 @@ pub(crate) fn resolve(doc: &Scorecard, values: Values) -> Result<Resolved<'_>, E
     let settings = settings_of(doc, framework, &element_index)?;
     let scales = Scales::new(doc.scales.as_ref())?;
     if doc.indicators.len() > MAX_INDICATORS {
-        return err(
-            ErrorKind::LimitExceeded,
-            "/indicators",
-            format!("a document holds at most {MAX_INDICATORS} indicators, not {}", doc.indicators.len()),
-        );
+        return Err(too_many_indicators(doc.indicators.len()));
     }
     let lookup = Lookup {
         framework,
