@@ -41,7 +41,9 @@ describe("entries", () => {
   test("the browser entry refuses calls before init, then matches Node", async () => {
     const web = await import(pathToFileURL(join(pkgDir, "servex.js")).href);
     assert.throws(() => web.score(DOC), /not initialised/);
+    assert.deepEqual(web.ERROR_KINDS, []);
     web.initSync(readFileSync(join(pkgDir, "servex_wasm_bg.wasm")));
+    assert.deepEqual(web.ERROR_KINDS, servex.ERROR_KINDS, "read from the module by init");
     await web.init(); // a second init is a no-op
     assert.deepEqual(web.score(DOC), servex.score(DOC));
     assert.deepEqual(web.catalogue(), servex.catalogue());
@@ -81,7 +83,7 @@ describe("entries", () => {
     web.initSync(readFileSync(join(pkgDir, "servex_wasm_bg.wasm")));
     web.initRenderSync(readFileSync(join(pkgDir, "servex_wasm_render_bg.wasm")));
     assert.throws(() => render.__servexAbort(), WebAssembly.RuntimeError);
-    render.__servexReset();
+    render.__wbg_reset_state();
     const report = web.score(DOC);
     assert.equal(web.renderSvg(report, "radar"), servex.renderSvg(report, "radar"));
   });
@@ -91,7 +93,7 @@ describe("entries", () => {
     const glue = await import(pathToFileURL(join(pkgDir, "servex_wasm_web.js")).href);
     web.initSync(readFileSync(join(pkgDir, "servex_wasm_bg.wasm")));
     assert.throws(() => glue.__servexAbort(), WebAssembly.RuntimeError);
-    glue.__servexReset();
+    glue.__wbg_reset_state();
     assert.deepEqual(web.score(DOC), servex.score(DOC));
   });
 });

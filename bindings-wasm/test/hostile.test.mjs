@@ -1,15 +1,11 @@
 // Hostile inputs: always a result or a ServexError, never a trap or a foreign error,
 // and the module keeps working afterwards.
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { outcome, pkgDir, servex } from "./support.mjs";
+import { glue, outcome, rendererGlue, servex } from "./support.mjs";
 
 const CALLS = ["score", "catalogue", "nps", "csat", "ces", "servqual", "kano"];
-const glue = createRequire(import.meta.url)(join(pkgDir, "servex_wasm_node.cjs"));
-const renderGlue = createRequire(import.meta.url)(join(pkgDir, "servex_wasm_render_node.cjs"));
 
 
 function expectError(fn, kind, path) {
@@ -159,13 +155,13 @@ describe("hostile inputs", () => {
 
   test("a trap inside the renderer's module becomes a ServexError and that module is replaced", () => {
     const report = servex.score({ indicators: [] });
-    const realRender = renderGlue.render;
-    renderGlue.render = () => renderGlue.__servexAbort();
+    const realRender = rendererGlue.render;
+    rendererGlue.render = () => rendererGlue.__servexAbort();
     try {
       const e = expectError(() => servex.renderSvg(report, "radar"), "internal_error", "");
       assert.ok(e.cause instanceof WebAssembly.RuntimeError, String(e.cause));
     } finally {
-      renderGlue.render = realRender;
+      rendererGlue.render = realRender;
     }
     assert.match(servex.renderSvg(report, "radar"), /^<svg/);
     stillWorks();
