@@ -56,7 +56,8 @@ function ensureTools() {
   if (installed !== null && !installed.split("\n").includes(TARGET)) run("rustup", ["target", "add", TARGET]);
 
   const pkgid = output("cargo", ["pkgid", "-p", "wasm-bindgen"]);
-  if (pkgid === null) throw new Error("cannot read the wasm-bindgen version from Cargo.lock (cargo pkgid -p wasm-bindgen)");
+  if (pkgid === null)
+    throw new Error("cannot read the wasm-bindgen version from Cargo.lock (cargo pkgid -p wasm-bindgen)");
   const wanted = pkgid.replace(/.*[@#]/, "");
   const have = output("wasm-bindgen", ["--version"]);
   if (have !== `wasm-bindgen ${wanted}`) {
@@ -85,7 +86,8 @@ function packageJson(version) {
   return {
     name: "servex",
     version,
-    description: "Service excellence scoring (ISO 23592 balanced scorecards, NPS, CSAT, CES, SERVQUAL, Kano) in WebAssembly",
+    description:
+      "Service excellence scoring (ISO 23592 balanced scorecards, NPS, CSAT, CES, SERVQUAL, Kano) in WebAssembly",
     license: meta.license,
     keywords: ["iso23592", "service-excellence", "scorecard", "nps", "csat", "webassembly"],
     repository: { type: "git", url: "https://github.com/servex/servex", directory: "bindings-wasm" },
@@ -187,7 +189,9 @@ async function smokeTest(testing) {
   if (report.servex !== 1) throw new Error("smoke test: score() after a reset failed");
   if (!servex.renderSvg(report, "radar").startsWith("<svg")) throw new Error("smoke test: renderSvg() failed");
   if ((typeof glue.__servexAbort === "function") !== testing) {
-    throw new Error(`smoke test: the ${testing ? "testing" : "release"} build ${testing ? "lacks" : "has"} __servexAbort`);
+    throw new Error(
+      `smoke test: the ${testing ? "testing" : "release"} build ${testing ? "lacks" : "has"} __servexAbort`,
+    );
   }
 }
 
@@ -216,7 +220,9 @@ async function main() {
   writeFileSync(join(pkg, "package.json"), `${JSON.stringify(packageJson(version), null, 2)}\n`);
   await smokeTest(testing);
 
-  log(`wasm-bindgen ${bindgenVersion}, ${testing ? "testing build (the guards apply to the release build)" : "release build"}`);
+  log(
+    `wasm-bindgen ${bindgenVersion}, ${testing ? "testing build (the guards apply to the release build)" : "release build"}`,
+  );
   for (const { stem, guard } of MODULES) {
     const bytes = readFileSync(join(pkg, `${stem}_bg.wasm`));
     const gz = gzipSync(bytes, { level: 9 }).length;

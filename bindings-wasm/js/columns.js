@@ -40,7 +40,8 @@ export function typedColumn(input) {
     }
     const column = {
       options,
-      responses: responses instanceof Uint8Array || responses instanceof Float64Array ? responses : new Float64Array(responses),
+      responses:
+        responses instanceof Uint8Array || responses instanceof Float64Array ? responses : new Float64Array(responses),
       unsigned: undefined,
       signed: undefined,
     };
@@ -48,8 +49,10 @@ export function typedColumn(input) {
     if (groups !== undefined && !own("groups")) return undefined;
     if (groups === undefined || groups === null) return column;
     if (typeof groups.toJSON === "function") return undefined;
-    if (isOneOf(groups, UNSIGNED_GROUPS)) column.unsigned = groups instanceof Uint32Array ? groups : new Uint32Array(groups);
-    else if (isOneOf(groups, SIGNED_GROUPS)) column.signed = groups instanceof Int32Array ? groups : new Int32Array(groups);
+    if (isOneOf(groups, UNSIGNED_GROUPS))
+      column.unsigned = groups instanceof Uint32Array ? groups : new Uint32Array(groups);
+    else if (isOneOf(groups, SIGNED_GROUPS))
+      column.signed = groups instanceof Int32Array ? groups : new Int32Array(groups);
     else return undefined;
     return column;
   } catch {

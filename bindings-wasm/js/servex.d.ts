@@ -695,10 +695,25 @@ export interface UnitsResult {
   summary: {
     units: number;
     scored: number;
-    score: { mean: number | null; min: number | null; q1: number | null; median: number | null; q3: number | null; max: number | null };
+    score: {
+      mean: number | null;
+      min: number | null;
+      q1: number | null;
+      median: number | null;
+      q3: number | null;
+      max: number | null;
+    };
     levels: number[];
   };
-  indicators: { id: string; values: number; missing: number; green: number; amber: number; red: number; mean_progress: number | null }[];
+  indicators: {
+    id: string;
+    values: number;
+    missing: number;
+    green: number;
+    amber: number;
+    red: number;
+    mean_progress: number | null;
+  }[];
 }
 
 /** Scores many units (branches, sites, teams) on one template scorecard (SPEC 12.1). */

@@ -4,8 +4,13 @@
 
 import { makeApi } from "./api.js";
 import { ServexError } from "./error.js";
+import initRenderer, {
+  initSync as initRendererSync,
+  render,
+  nonFinite as rendererNonFinite,
+  __wbg_reset_state as resetRenderer,
+} from "./servex_wasm_render_web.js";
 import initMain, {
-  __wbg_reset_state as resetMain,
   checkIndicatorCount,
   columnF64,
   columnU8,
@@ -14,13 +19,8 @@ import initMain, {
   call as mainCall,
   nonFinite as mainNonFinite,
   version as mainVersion,
+  __wbg_reset_state as resetMain,
 } from "./servex_wasm_web.js";
-import initRenderer, {
-  initSync as initRendererSync,
-  nonFinite as rendererNonFinite,
-  __wbg_reset_state as resetRenderer,
-  render,
-} from "./servex_wasm_render_web.js";
 
 let ready = false;
 let rendererReady = false;

@@ -48,19 +48,52 @@ describe("the contract comes from the core", () => {
       [5, 5],
       [4, 4],
     ];
-    const withNaN = servex.kano({ functional: [[1, Number.NaN], [2, 3]], dysfunctional });
-    const withNull = servex.kano({ functional: [[1, null], [2, 3]], dysfunctional });
+    const withNaN = servex.kano({
+      functional: [
+        [1, Number.NaN],
+        [2, 3],
+      ],
+      dysfunctional,
+    });
+    const withNull = servex.kano({
+      functional: [
+        [1, null],
+        [2, 3],
+      ],
+      dysfunctional,
+    });
     assert.deepEqual(withNaN, withNull);
     assert.deepEqual([withNaN.attributes[1].attribute, withNaN.attributes[1].n], [1, 1]);
   });
 
   test("NaN is a missing answer in every metric's answer columns, a typed row's too", () => {
-    const expectations = [[5, 6], [6, 6]];
-    const missing = servqual({ expectations, perceptions: [[6, null], [5, 7]] });
-    assert.deepEqual(servqual({ expectations, perceptions: [[6, Number.NaN], [5, 7]] }), missing);
+    const expectations = [
+      [5, 6],
+      [6, 6],
+    ];
+    const missing = servqual({
+      expectations,
+      perceptions: [
+        [6, null],
+        [5, 7],
+      ],
+    });
+    assert.deepEqual(
+      servqual({
+        expectations,
+        perceptions: [
+          [6, Number.NaN],
+          [5, 7],
+        ],
+      }),
+      missing,
+    );
     assert.deepEqual(servqual({ expectations, perceptions: [Float64Array.of(6, Number.NaN), [5, 7]] }), missing);
     const skip = { invalid: "skip" };
-    assert.deepEqual(servex.nps({ responses: [10, Number.NaN, 3], ...skip }), servex.nps({ responses: [10, null, 3], ...skip }));
+    assert.deepEqual(
+      servex.nps({ responses: [10, Number.NaN, 3], ...skip }),
+      servex.nps({ responses: [10, null, 3], ...skip }),
+    );
     function servqual(input) {
       return servex.servqual({ ...input, dimensions: { a: [0], b: [1] } });
     }
@@ -68,7 +101,10 @@ describe("the contract comes from the core", () => {
 
   test("a non-finite number outside the answer columns is the core's invalid_value", () => {
     const e = errorOf(() => servex.kano({ functional: [1], dysfunctional: [5], attributes: [Number.NaN] }));
-    assert.deepEqual([e.kind, e.path, e.message], ["invalid_value", "/attributes/0", 'NaN is not a finite number (at "/attributes/0")']);
+    assert.deepEqual(
+      [e.kind, e.path, e.message],
+      ["invalid_value", "/attributes/0", 'NaN is not a finite number (at "/attributes/0")'],
+    );
     const drawn = errorOf(() => servex.renderSvg({ score: Number.NEGATIVE_INFINITY }, "radar"));
     assert.deepEqual([drawn.kind, drawn.path], ["invalid_value", "/report/score"]);
     assert.match(drawn.message, /^-Infinity is not a finite number/);
@@ -76,16 +112,30 @@ describe("the contract comes from the core", () => {
 
   test("each non-finite number is read by the module's nonFinite, the renderer's for a drawing", () => {
     const stand = () => '{"error":{"kind":"invalid_value","message":"stood in","path":"/stand"}}';
-    const e = standingIn(glue, "nonFinite", stand, () => errorOf(() => servex.kano({ functional: [Number.NaN], dysfunctional: [5] })));
+    const e = standingIn(glue, "nonFinite", stand, () =>
+      errorOf(() => servex.kano({ functional: [Number.NaN], dysfunctional: [5] })),
+    );
     assert.deepEqual([e.kind, e.path], ["invalid_value", "/stand"]);
-    const replaced = standingIn(glue, "nonFinite", () => '{"ok":5}', () => servex.kano({ functional: [Number.NaN], dysfunctional: [5] }));
+    const replaced = standingIn(
+      glue,
+      "nonFinite",
+      () => '{"ok":5}',
+      () => servex.kano({ functional: [Number.NaN], dysfunctional: [5] }),
+    );
     assert.deepEqual(replaced, servex.kano({ functional: [5], dysfunctional: [5] }));
-    const drawn = standingIn(rendererGlue, "nonFinite", stand, () => errorOf(() => servex.renderSvg({ score: Number.NaN }, "radar")));
+    const drawn = standingIn(rendererGlue, "nonFinite", stand, () =>
+      errorOf(() => servex.renderSvg({ score: Number.NaN }, "radar")),
+    );
     assert.equal(drawn.path, "/stand");
   });
 
   test("a trap while reading a non-finite number is internal_error, and the module is replaced", () => {
-    const e = standingIn(glue, "nonFinite", () => glue.__servexAbort(), () => errorOf(() => servex.nps({ responses: [Number.NaN] })));
+    const e = standingIn(
+      glue,
+      "nonFinite",
+      () => glue.__servexAbort(),
+      () => errorOf(() => servex.nps({ responses: [Number.NaN] })),
+    );
     assert.deepEqual([e.kind, e.path], ["internal_error", ""]);
     assert.ok(e.cause instanceof WebAssembly.RuntimeError);
     assert.equal(servex.nps({ responses: [10] }).n, 1);
@@ -99,8 +149,11 @@ describe("the contract comes from the core", () => {
     assert.equal(glue.checkIndicatorCount(count - 1), undefined);
     // The facade asks the module for every document, and follows what it answers.
     const refusal = '{"error":{"kind":"limit_exceeded","message":"stood in","path":"/indicators"}}';
-    const stood = standingIn(glue, "checkIndicatorCount", (n) => (n > 1 ? refusal : undefined), () =>
-      errorOf(() => servex.score({ indicators: [{ id: "a" }, { id: "b" }] })),
+    const stood = standingIn(
+      glue,
+      "checkIndicatorCount",
+      (n) => (n > 1 ? refusal : undefined),
+      () => errorOf(() => servex.score({ indicators: [{ id: "a" }, { id: "b" }] })),
     );
     assert.equal(stood.message, 'stood in (at "/indicators")');
   });
@@ -118,9 +171,19 @@ describe("the contract comes from the core", () => {
   });
 
   test("the declarations' @default of each metric's options are the core's defaults", () => {
-    const inputs = { nps: "NpsInput", csat: "CsatInput", ces: "CesInput", servqual: "ServqualInput", kano: "KanoInput" };
+    const inputs = {
+      nps: "NpsInput",
+      csat: "CsatInput",
+      ces: "CesInput",
+      servqual: "ServqualInput",
+      kano: "KanoInput",
+    };
     for (const [call, input] of Object.entries(inputs)) {
-      assert.deepEqual(documentedDefaults(input), JSON.parse(glue.defaults(call)), `${input} against defaults("${call}")`);
+      assert.deepEqual(
+        documentedDefaults(input),
+        JSON.parse(glue.defaults(call)),
+        `${input} against defaults("${call}")`,
+      );
     }
   });
 });

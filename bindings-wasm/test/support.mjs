@@ -34,9 +34,7 @@ export function loadCases() {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .sort();
-  return files.flatMap((file) =>
-    JSON.parse(readFileSync(join(dir, file), "utf8")).cases.map((c) => ({ file, ...c })),
-  );
+  return files.flatMap((file) => JSON.parse(readFileSync(join(dir, file), "utf8")).cases.map((c) => ({ file, ...c })));
 }
 
 /** The package's name of each call: snake_case in the SPEC, camelCase in JavaScript. */
