@@ -1,4 +1,4 @@
-// Type declarations of the npm package `servex` (hand-written; test/keys.test.mjs
+// Type declarations of the npm package `servex` (hand-written; test/types.test.mjs
 // checks that the keys of real results equal the keys declared here).
 
 /* ------------------------------------------------------------------ errors */

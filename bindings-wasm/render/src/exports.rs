@@ -1,5 +1,5 @@
-//! The functions the renderer module exports; the package's JavaScript facade
-//! (`js/api.js`) is their only caller.
+//! The functions the renderer module exports; the package's JavaScript (`js/`) is
+//! their only caller.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
