@@ -54,11 +54,8 @@ export function makeApi(backend) {
     module.assertReady();
     if (name === "score") checkIndicatorCount(main, input);
     const text = encode(module, name, input, acceptsText);
-    const fromText = acceptsText && typeof input === "string";
-    return settle(
-      guarded(module, name, () => module.call(name, text)),
-      fromText,
-    );
+    const answer = guarded(module, name, () => module.call(name, text));
+    return settle(answer, acceptsText && typeof input === "string");
   }
 
   // nps, csat and ces: typed columns straight into the module, anything else as JSON.
@@ -69,10 +66,8 @@ export function makeApi(backend) {
     const options = encode(main, name, column.options, false);
     const { responses, unsigned, signed } = column;
     const kernel = responses instanceof Uint8Array ? main.columnU8 : main.columnF64;
-    return settle(
-      guarded(main, name, () => kernel(name, options, responses, unsigned, signed)),
-      false,
-    );
+    const answer = guarded(main, name, () => kernel(name, options, responses, unsigned, signed));
+    return settle(answer, false);
   };
 
   return {
