@@ -18,7 +18,10 @@ export type ErrorKind =
   | "limit_exceeded"
   | "internal_error";
 
-/** Every error kind, in SPEC order. */
+/**
+ * Every error kind, in SPEC order: the core's list, read from the module (browser
+ * entry: by `init()`, empty before).
+ */
 export declare const ERROR_KINDS: readonly ErrorKind[];
 
 /** Every failure of servex: a real `Error` whose `name` is `"ServexError"`. */
