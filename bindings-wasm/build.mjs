@@ -81,6 +81,9 @@ const MODULES = [
   { crate: "servex-wasm-render", stem: "servex_wasm_render", guard: 148_000 },
 ];
 
+// The package's JavaScript: the entries and the facade they share, copied from js/.
+const JS_FILES = ["servex.js", "servex.node.mjs", "servex.cjs", "api.js", "encode.js", "columns.js", "error.js"];
+
 function packageJson(version) {
   const meta = JSON.parse(readFileSync(join(here, "package.json"), "utf8"));
   return {
@@ -169,9 +172,6 @@ function buildModule({ stem }, flavor) {
   copyFileSync(join(out, "nodejs", `${stem}.js`), join(pkg, `${stem}_node.cjs`));
 }
 
-// The package's JavaScript: the entries and the facade they share, copied from js/.
-const JS_FILES = ["servex.js", "servex.node.mjs", "servex.cjs", "api.js", "encode.js", "columns.js", "error.js"];
-
 // The core's sample document, for `sample()`: a module of data, so that it needs no
 // fetch, kept as JSON text that each call parses into a fresh object.
 function sampleModule() {
@@ -179,7 +179,7 @@ function sampleModule() {
   return `// core/data/sample-home-care.json, written by build.mjs.\nexport const SAMPLE_JSON = ${JSON.stringify(JSON.stringify(sample))};\n`;
 }
 
-async function smokeTest(testing) {
+async function smokeTest(flavor) {
   // Load, call, reset, call again; draw.
   const servex = await import(pathToFileURL(join(pkg, "servex.node.mjs")).href);
   if (servex.catalogue().id !== "iso23592:2021") throw new Error("smoke test: catalogue() failed");
@@ -188,17 +188,17 @@ async function smokeTest(testing) {
   const report = servex.score({ indicators: [] });
   if (report.servex !== 1) throw new Error("smoke test: score() after a reset failed");
   if (!servex.renderSvg(report, "radar").startsWith("<svg")) throw new Error("smoke test: renderSvg() failed");
-  if ((typeof glue.__servexAbort === "function") !== testing) {
-    throw new Error(
-      `smoke test: the ${testing ? "testing" : "release"} build ${testing ? "lacks" : "has"} __servexAbort`,
-    );
+  const hooked = typeof glue.__servexAbort === "function";
+  if (hooked !== (flavor === "testing")) {
+    throw new Error(`smoke test: a ${flavor} build ${hooked ? "with" : "without"} the test hook __servexAbort`);
   }
 }
 
 async function main() {
   const args = process.argv.slice(2);
-  const testing = args.includes("--testing");
   if (args.some((arg) => arg !== "--testing")) throw new Error(`unknown arguments ${args.join(" ")}: only --testing`);
+  const testing = args.includes("--testing");
+  const flavor = testing ? "testing" : "release";
   const bindgenVersion = ensureTools();
   const cargoToml = readFileSync(join(root, "Cargo.toml"), "utf8");
   const version = /\[workspace\.package\][^[]*?\nversion = "([^"]+)"/.exec(cargoToml)?.[1];
@@ -210,7 +210,7 @@ async function main() {
   rmSync(work, { recursive: true, force: true });
   rmSync(pkg, { recursive: true, force: true });
   mkdirSync(pkg, { recursive: true });
-  for (const module of MODULES) buildModule(module, testing ? "testing" : "release");
+  for (const module of MODULES) buildModule(module, flavor);
 
   for (const file of JS_FILES) copyFileSync(join(here, "js", file), join(pkg, file));
   writeFileSync(join(pkg, "sample.js"), sampleModule());
@@ -218,11 +218,9 @@ async function main() {
   copyFileSync(join(here, "js", "servex.d.ts"), join(pkg, "servex.d.cts"));
   copyFileSync(join(here, "README.md"), join(pkg, "README.md"));
   writeFileSync(join(pkg, "package.json"), `${JSON.stringify(packageJson(version), null, 2)}\n`);
-  await smokeTest(testing);
+  await smokeTest(flavor);
 
-  log(
-    `wasm-bindgen ${bindgenVersion}, ${testing ? "testing build (the guards apply to the release build)" : "release build"}`,
-  );
+  log(`wasm-bindgen ${bindgenVersion}, ${flavor} build${testing ? " (the guards apply to the release build)" : ""}`);
   for (const { stem, guard } of MODULES) {
     const bytes = readFileSync(join(pkg, `${stem}_bg.wasm`));
     const gz = gzipSync(bytes, { level: 9 }).length;
