@@ -50,13 +50,17 @@ function renderInputs(doc, framework, onChange) {
       for (const ind of doc.indicators.filter((i) => i.element === element.id && i.scale === "maturity")) {
         const select = el("select", { id: `rate-${ind.id}` });
         select.dataset.indicator = ind.id;
-        MATURITY.forEach((name, value) => select.append(el("option", { value: String(value), textContent: `${value} · ${name}` })));
+        for (const [value, name] of MATURITY.entries()) {
+          select.append(el("option", { value: String(value), textContent: `${value} · ${name}` }));
+        }
         select.value = String(ind.value);
         select.addEventListener("change", () => {
           ind.value = Number(select.value);
           onChange();
         });
-        area.append(el("div", { className: "rating" }, el("label", { htmlFor: select.id, textContent: nameOf(ind) }), select));
+        area.append(
+          el("div", { className: "rating" }, el("label", { htmlFor: select.id, textContent: nameOf(ind) }), select),
+        );
       }
       box.append(area);
     }
@@ -110,11 +114,15 @@ function renderReport(report, framework, doc) {
   const pyramid = $("pyramid");
   pyramid.replaceChildren(
     ...[...report.levels].reverse().map((level) => {
-      const item = el("li", { className: `level level-${level.level}${level.met ? " met" : ""}${level.level === report.focus_level ? " focus" : ""}` });
+      const item = el("li", {
+        className: `level level-${level.level}${level.met ? " met" : ""}${level.level === report.focus_level ? " focus" : ""}`,
+      });
       item.dataset.level = String(level.level);
       item.append(
         el("strong", { textContent: `${level.level}. ${level.title}` }),
-        el("span", { textContent: ` ${pct(level.score)} · ${level.met ? "reached" : `needs ${pct(level.threshold)}`}` }),
+        el("span", {
+          textContent: ` ${pct(level.score)} · ${level.met ? "reached" : `needs ${pct(level.threshold)}`}`,
+        }),
       );
       const summary = framework.levels.find((l) => l.level === level.level)?.summary;
       if (summary) item.title = summary;
@@ -123,18 +131,45 @@ function renderReport(report, framework, doc) {
   );
   const attained = report.levels.find((l) => l.level === report.level_attained);
   const focus = report.levels.find((l) => l.level === report.focus_level);
-  const outcome = { below_satisfaction: "not yet reliably satisfying customers", satisfaction: "satisfying customers", delight: "delighting customers" }[report.outcome];
+  const outcome = {
+    below_satisfaction: "not yet reliably satisfying customers",
+    satisfaction: "satisfying customers",
+    delight: "delighting customers",
+  }[report.outcome];
   $("pyramid-summary").replaceChildren(
-    el("p", {}, el("strong", { textContent: attained ? `Level ${attained.level} reached: ${attained.title}.` : "No level reached yet." }), ` Overall: ${outcome}.`),
+    el(
+      "p",
+      {},
+      el("strong", {
+        textContent: attained ? `Level ${attained.level} reached: ${attained.title}.` : "No level reached yet.",
+      }),
+      ` Overall: ${outcome}.`,
+    ),
     focus
-      ? el("p", {}, "Next level to focus on: ", el("strong", { id: "focus", textContent: `${focus.level}. ${focus.title}` }), ` (${focus.outcome}).`, el("br"), el("small", { textContent: framework.levels.find((l) => l.level === focus.level)?.summary ?? "" }))
+      ? el(
+          "p",
+          {},
+          "Next level to focus on: ",
+          el("strong", { id: "focus", textContent: `${focus.level}. ${focus.title}` }),
+          ` (${focus.outcome}).`,
+          el("br"),
+          el("small", { textContent: framework.levels.find((l) => l.level === focus.level)?.summary ?? "" }),
+        )
       : el("p", { id: "focus", textContent: "Top of the pyramid: keep it there." }),
   );
 
   $("priorities").replaceChildren(
-    ...report.priorities.slice(0, 5).map((p) =>
-      el("li", {}, el("span", { textContent: titles.get(p.indicator) ?? p.indicator }), el("span", { className: "impact", textContent: ` +${(p.impact * 100).toFixed(1)} points` }), el("small", { textContent: ` (now ${pct(p.progress)} of the way)` })),
-    ),
+    ...report.priorities
+      .slice(0, 5)
+      .map((p) =>
+        el(
+          "li",
+          {},
+          el("span", { textContent: titles.get(p.indicator) ?? p.indicator }),
+          el("span", { className: "impact", textContent: ` +${(p.impact * 100).toFixed(1)} points` }),
+          el("small", { textContent: ` (now ${pct(p.progress)} of the way)` }),
+        ),
+      ),
   );
 
   const elements = new Map(report.elements.map((e) => [e.id, e]));

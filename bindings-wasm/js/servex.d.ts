@@ -1,4 +1,4 @@
-// Type declarations of the npm package `servex` (hand-written; test/keys.test.mjs
+// Type declarations of the npm package `servex` (hand-written; test/types.test.mjs
 // checks that the keys of real results equal the keys declared here).
 
 /* ------------------------------------------------------------------ errors */
@@ -18,7 +18,10 @@ export type ErrorKind =
   | "limit_exceeded"
   | "internal_error";
 
-/** Every error kind, in SPEC order. */
+/**
+ * Every error kind, in SPEC order: the core's list, read from the module (browser
+ * entry: by `init()`, empty before).
+ */
 export declare const ERROR_KINDS: readonly ErrorKind[];
 
 /** Every failure of servex: a real `Error` whose `name` is `"ServexError"`. */
@@ -427,7 +430,10 @@ export type Compare = "first" | "previous" | "rest" | { group: GroupLabel };
 interface ResponsesInput {
   /** One response per respondent. */
   responses: NumberColumn;
-  /** `"error"` (default): the first invalid response fails; `"skip"`: drop and count them. */
+  /**
+   * `"error"`: the first invalid response fails; `"skip"`: drop and count them.
+   * @default "error"
+   */
   invalid?: "error" | "skip" | null;
   /** A group label per response. */
   groups?: GroupColumn | null;
@@ -439,7 +445,10 @@ interface ResponsesInput {
   weights_sq?: NumberColumn | null;
   /** Grouped only: compare each group with the first, the previous, the rest or a named group. */
   compare?: Compare | null;
-  /** With compare: the p-value adjustment (default "holm"). */
+  /**
+   * With compare: the p-value adjustment.
+   * @default "holm"
+   */
   adjust?: "holm" | "bh" | "none" | null;
   /** Grouped only: funnel limits around a common target (SPEC 12.2). */
   funnel?: Funnel | null;
@@ -447,8 +456,15 @@ interface ResponsesInput {
 
 /** Input of `nps()`: responses 0 to 10. */
 export interface NpsInput extends ResponsesInput {
+  /**
+   * The interval's method.
+   * @default "adjusted_wald"
+   */
   method?: "adjusted_wald" | "wald" | null;
-  /** Strictly between 0 and 1 (default 0.95). */
+  /**
+   * Strictly between 0 and 1.
+   * @default 0.95
+   */
   confidence?: number | null;
 }
 
@@ -471,10 +487,20 @@ export interface NpsResult {
 
 /** Input of `csat()`: responses 1 to `scale`. */
 export interface CsatInput extends ResponsesInput {
-  /** Integer >= 2 (default 5). */
+  /**
+   * Integer >= 2.
+   * @default 5
+   */
   scale?: number | null;
-  /** How many top boxes count as satisfied (default 2). */
+  /**
+   * How many top boxes count as satisfied.
+   * @default 2
+   */
   top?: number | null;
+  /**
+   * Of the Wilson interval, strictly between 0 and 1.
+   * @default 0.95
+   */
   confidence?: number | null;
 }
 
@@ -492,9 +518,15 @@ export interface CsatResult {
 
 /** Input of `ces()`: responses 1 to `scale`, higher = easier. */
 export interface CesInput extends ResponsesInput {
-  /** Integer >= 2 (default 7). */
+  /**
+   * Integer >= 2.
+   * @default 7
+   */
   scale?: number | null;
-  /** Of the mean's interval, strictly between 0 and 1 (default 0.95). */
+  /**
+   * Of the mean's interval, strictly between 0 and 1.
+   * @default 0.95
+   */
   confidence?: number | null;
 }
 
@@ -525,6 +557,11 @@ export interface ServqualInput {
   /** Dimension name to 0-based item indices (default: the 22-item SERVQUAL map). */
   dimensions?: { [dimension: string]: readonly number[] } | null;
   weights?: { [dimension: string]: number } | null;
+  /**
+   * A respondent whose gap is within ±tolerance is satisfied (below: dissatisfied,
+   * above: delighted).
+   * @default 0
+   */
   tolerance?: number | null;
 }
 
@@ -661,10 +698,25 @@ export interface UnitsResult {
   summary: {
     units: number;
     scored: number;
-    score: { mean: number | null; min: number | null; q1: number | null; median: number | null; q3: number | null; max: number | null };
+    score: {
+      mean: number | null;
+      min: number | null;
+      q1: number | null;
+      median: number | null;
+      q3: number | null;
+      max: number | null;
+    };
     levels: number[];
   };
-  indicators: { id: string; values: number; missing: number; green: number; amber: number; red: number; mean_progress: number | null }[];
+  indicators: {
+    id: string;
+    values: number;
+    missing: number;
+    green: number;
+    amber: number;
+    red: number;
+    mean_progress: number | null;
+  }[];
 }
 
 /** Scores many units (branches, sites, teams) on one template scorecard (SPEC 12.1). */

@@ -1,5 +1,5 @@
-//! The functions the WebAssembly module exports; the package's JavaScript wrapper
-//! (`js/api.js`) is their only caller.
+//! The functions the WebAssembly module exports; the package's JavaScript (`js/`) is
+//! their only caller.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -35,16 +35,27 @@ pub fn column_f64(
     crate::columns::run_column(name, options, responses, unsigned_groups.as_deref(), signed_groups.as_deref())
 }
 
+/// The core's error kinds as JSON text (see [`crate::error_kinds`]).
+#[wasm_bindgen(js_name = "errorKinds")]
+pub fn error_kinds() -> String {
+    crate::boundary::error_kinds()
+}
+
+/// The reading of a non-finite number, as an envelope (see [`crate::non_finite`]).
+#[wasm_bindgen(js_name = "nonFinite")]
+pub fn non_finite(name: &str, path: &str, x: f64) -> String {
+    crate::boundary::non_finite(name, path, x)
+}
+
+/// The refusal of a document with `count` indicators, if any (see
+/// [`crate::check_indicator_count`]).
+#[wasm_bindgen(js_name = "checkIndicatorCount")]
+pub fn check_indicator_count(count: u32) -> Option<String> {
+    crate::boundary::check_indicator_count(count)
+}
+
 /// The version of the servex core compiled into this module.
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
-}
-
-/// Traps on purpose, so that the tests can check that the JavaScript wrapper turns a
-/// trap into a `ServexError` and replaces the instance. Not part of the package's API.
-#[doc(hidden)]
-#[wasm_bindgen(js_name = "__servexAbort")]
-pub fn abort_for_tests() {
-    std::process::abort()
 }

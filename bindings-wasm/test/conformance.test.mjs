@@ -9,7 +9,10 @@ const cases = loadCases();
 describe("conformance", () => {
   test("there are cases for every call", () => {
     for (const call of ["score", "score_units", "catalogue", "nps", "csat", "ces", "servqual", "kano"]) {
-      assert.ok(cases.some((c) => c.call === call), `no case calls ${call}`);
+      assert.ok(
+        cases.some((c) => c.call === call),
+        `no case calls ${call}`,
+      );
     }
   });
 
@@ -27,7 +30,11 @@ describe("conformance", () => {
         assert.ok(error, `expected error ${c.error.kind} at ${JSON.stringify(c.error.path)}, got a result`);
         assert.deepEqual({ kind: error.kind, path: error.path }, { kind: c.error.kind, path: c.error.path });
       } else {
-        assert.equal(error, undefined, `expected a result, got ${error?.kind} at ${JSON.stringify(error?.path)}: ${error?.message}`);
+        assert.equal(
+          error,
+          undefined,
+          `expected a result, got ${error?.kind} at ${JSON.stringify(error?.path)}: ${error?.message}`,
+        );
         const diff = subsetDiff(c.expected, result, c.tolerance ?? 1e-9);
         assert.equal(diff, null, diff ?? "");
       }

@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { HEADLINE, bindings, servex } from "./support.mjs";
+import { bindings, HEADLINE, servex } from "./support.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOT = join(bindings, "test-results", "demo.png");
@@ -83,7 +83,9 @@ describe("demo in headless Chromium", { skip: existsSync(CHROMIUM) ? false : `no
   test("the charts come from the renderer's module, loaded by initRender()", async () => {
     const titles = await page.$$eval("#charts svg > title", (ts) => ts.map((t) => t.textContent));
     const report = servex.score(await shownDocument());
-    const expected = ["radar", "pyramid"].map((chart) => /<title[^>]*>([^<]*)<\/title>/.exec(servex.renderSvg(report, chart))[1]);
+    const expected = ["radar", "pyramid"].map(
+      (chart) => /<title[^>]*>([^<]*)<\/title>/.exec(servex.renderSvg(report, chart))[1],
+    );
     assert.deepEqual(titles, expected);
   });
 
@@ -115,9 +117,15 @@ describe("demo in headless Chromium", { skip: existsSync(CHROMIUM) ? false : `no
   test("area and level names come from catalogue()", async () => {
     const framework = servex.catalogue();
     const areas = await page.$$eval("#ratings .area-title", (ts) => ts.map((t) => t.textContent));
-    assert.deepEqual(areas, framework.dimensions.flatMap((d) => d.elements.map((e) => e.title)));
+    assert.deepEqual(
+      areas,
+      framework.dimensions.flatMap((d) => d.elements.map((e) => e.title)),
+    );
     const levels = await page.$$eval("#pyramid li strong", (ls) => ls.map((l) => l.textContent));
-    assert.deepEqual(levels, [...framework.levels].reverse().map((l) => `${l.level}. ${l.title}`));
+    assert.deepEqual(
+      levels,
+      [...framework.levels].reverse().map((l) => `${l.level}. ${l.title}`),
+    );
     const focus = await page.textContent("#focus");
     const report = servex.score(await shownDocument());
     const level = framework.levels.find((l) => l.level === report.focus_level);

@@ -4,19 +4,23 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
 
 import { pkgDir, repo, servex } from "./support.mjs";
 
 const DOC = { indicators: [{ id: "a", element: "7.1.1", scale: "maturity", value: 1 }] };
 
 describe("entries", () => {
-  test('node -e \'require("./bindings-wasm/pkg")\' works from the repository root', () => {
-    const r = spawnSync(process.execPath, ["-e", 'console.log(require("./bindings-wasm/pkg").score({indicators: []}).servex)'], {
-      cwd: repo,
-      encoding: "utf8",
-    });
+  test("node -e 'require(\"./bindings-wasm/pkg\")' works from the repository root", () => {
+    const r = spawnSync(
+      process.execPath,
+      ["-e", 'console.log(require("./bindings-wasm/pkg").score({indicators: []}).servex)'],
+      {
+        cwd: repo,
+        encoding: "utf8",
+      },
+    );
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout.trim(), "1");
   });
@@ -41,11 +45,16 @@ describe("entries", () => {
   test("the browser entry refuses calls before init, then matches Node", async () => {
     const web = await import(pathToFileURL(join(pkgDir, "servex.js")).href);
     assert.throws(() => web.score(DOC), /not initialised/);
+    assert.deepEqual(web.ERROR_KINDS, []);
     web.initSync(readFileSync(join(pkgDir, "servex_wasm_bg.wasm")));
+    assert.deepEqual(web.ERROR_KINDS, servex.ERROR_KINDS, "read from the module by init");
     await web.init(); // a second init is a no-op
     assert.deepEqual(web.score(DOC), servex.score(DOC));
     assert.deepEqual(web.catalogue(), servex.catalogue());
-    assert.throws(() => web.score({}), (e) => e.name === "ServexError" && e.kind === "invalid_document");
+    assert.throws(
+      () => web.score({}),
+      (e) => e.name === "ServexError" && e.kind === "invalid_document",
+    );
     assert.equal(web.version(), servex.version());
   });
 
@@ -58,7 +67,10 @@ describe("entries", () => {
     await web.initRender(); // a second load is a no-op
     assert.equal(web.renderSvg(report, "radar"), servex.renderSvg(report, "radar"));
     assert.equal(web.renderHtml(report, DOC), servex.renderHtml(report, DOC));
-    assert.throws(() => web.renderSvg(report, "pie"), (e) => e.name === "ServexError" && e.path === "/chart");
+    assert.throws(
+      () => web.renderSvg(report, "pie"),
+      (e) => e.name === "ServexError" && e.path === "/chart",
+    );
   });
 
   test("under Node the renderer's module loads on the first drawing, not before", () => {
@@ -81,7 +93,7 @@ describe("entries", () => {
     web.initSync(readFileSync(join(pkgDir, "servex_wasm_bg.wasm")));
     web.initRenderSync(readFileSync(join(pkgDir, "servex_wasm_render_bg.wasm")));
     assert.throws(() => render.__servexAbort(), WebAssembly.RuntimeError);
-    render.__servexReset();
+    render.__wbg_reset_state();
     const report = web.score(DOC);
     assert.equal(web.renderSvg(report, "radar"), servex.renderSvg(report, "radar"));
   });
@@ -91,7 +103,7 @@ describe("entries", () => {
     const glue = await import(pathToFileURL(join(pkgDir, "servex_wasm_web.js")).href);
     web.initSync(readFileSync(join(pkgDir, "servex_wasm_bg.wasm")));
     assert.throws(() => glue.__servexAbort(), WebAssembly.RuntimeError);
-    glue.__servexReset();
+    glue.__wbg_reset_state();
     assert.deepEqual(web.score(DOC), servex.score(DOC));
   });
 });

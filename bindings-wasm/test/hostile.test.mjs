@@ -1,16 +1,11 @@
 // Hostile inputs: always a result or a ServexError, never a trap or a foreign error,
 // and the module keeps working afterwards.
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { outcome, pkgDir, servex } from "./support.mjs";
+import { glue, outcome, rendererGlue, servex } from "./support.mjs";
 
 const CALLS = ["score", "catalogue", "nps", "csat", "ces", "servqual", "kano"];
-const glue = createRequire(import.meta.url)(join(pkgDir, "servex_wasm_node.cjs"));
-const renderGlue = createRequire(import.meta.url)(join(pkgDir, "servex_wasm_render_node.cjs"));
-
 
 function expectError(fn, kind, path) {
   const { error } = outcome(fn);
@@ -56,8 +51,19 @@ const HOSTILE = {
     return a;
   })(),
   "a throwing getter": throwingGetter,
-  "a throwing toJSON": { toJSON() { throw new TypeError("no"); } },
-  "a throwing proxy": new Proxy({}, { ownKeys() { throw new Error("trap"); } }),
+  "a throwing toJSON": {
+    toJSON() {
+      throw new TypeError("no");
+    },
+  },
+  "a throwing proxy": new Proxy(
+    {},
+    {
+      ownKeys() {
+        throw new Error("trap");
+      },
+    },
+  ),
   "a Map": new Map([["indicators", []]]),
   "a Date": new Date(0),
   "a deep object": (() => {
@@ -93,7 +99,17 @@ describe("hostile inputs", () => {
     const e = expectError(() => servex.score(cyclic()), "invalid_document", "");
     assert.ok(e.cause instanceof TypeError);
     expectError(() => servex.score(throwingGetter), "invalid_document", "");
-    expectError(() => servex.nps({ responses: [1], get groups() { throw new Error("x"); } }), "invalid_document", "");
+    expectError(
+      () =>
+        servex.nps({
+          responses: [1],
+          get groups() {
+            throw new Error("x");
+          },
+        }),
+      "invalid_document",
+      "",
+    );
   });
 
   test("JSON text too deep is limit_exceeded, for text and for objects", () => {
@@ -112,7 +128,7 @@ describe("hostile inputs", () => {
     expectError(() => servex.score(doc(Number.NaN)), "invalid_value", "/indicators/0/value");
     expectError(() => servex.score(doc(Number.POSITIVE_INFINITY)), "invalid_value", "/indicators/0/value");
     expectError(
-      () => servex.score({ indicators: [], options: { "element_weights": { "a/b~": Number.NaN } } }),
+      () => servex.score({ indicators: [], options: { element_weights: { "a/b~": Number.NaN } } }),
       "invalid_value",
       "/options/element_weights/a~1b~0",
     );
@@ -159,13 +175,13 @@ describe("hostile inputs", () => {
 
   test("a trap inside the renderer's module becomes a ServexError and that module is replaced", () => {
     const report = servex.score({ indicators: [] });
-    const realRender = renderGlue.render;
-    renderGlue.render = () => renderGlue.__servexAbort();
+    const realRender = rendererGlue.render;
+    rendererGlue.render = () => rendererGlue.__servexAbort();
     try {
       const e = expectError(() => servex.renderSvg(report, "radar"), "internal_error", "");
       assert.ok(e.cause instanceof WebAssembly.RuntimeError, String(e.cause));
     } finally {
-      renderGlue.render = realRender;
+      rendererGlue.render = realRender;
     }
     assert.match(servex.renderSvg(report, "radar"), /^<svg/);
     stillWorks();
@@ -182,7 +198,8 @@ describe("hostile inputs", () => {
   });
 
   test("JSON text with a byte order mark reads as on every front", () => {
-    const text = '\ufeff{"indicators": [{"id": "a", "perspective": "service", "baseline": 0, "target": 10, "value": 5}]}';
+    const text =
+      '\ufeff{"indicators": [{"id": "a", "perspective": "service", "baseline": 0, "target": 10, "value": 5}]}';
     assert.equal(servex.score(text).score, 0.5);
   });
 
@@ -192,8 +209,16 @@ describe("hostile inputs", () => {
       [() => servex.score({ title: "a\ud800", indicators: [] }), "invalid_document", "/title"],
       [() => servex.score({ indicators: [{ ...measure, id: "\udc00" }] }), "invalid_document", "/indicators/0/id"],
       [() => servex.score({ indicators: [], "\ud800": 1 }), "invalid_document", ""],
-      [() => servex.kano({ functional: [1], dysfunctional: [5], attributes: ["\ud800"] }), "invalid_document", "/attributes/0"],
-      [() => servex.servqual({ expectations: [[3, 4]], perceptions: [[4, 4]], dimensions: { "\ud800": [0, 1] } }), "invalid_document", "/dimensions"],
+      [
+        () => servex.kano({ functional: [1], dysfunctional: [5], attributes: ["\ud800"] }),
+        "invalid_document",
+        "/attributes/0",
+      ],
+      [
+        () => servex.servqual({ expectations: [[3, 4]], perceptions: [[4, 4]], dimensions: { "\ud800": [0, 1] } }),
+        "invalid_document",
+        "/dimensions",
+      ],
       [() => servex.score('{"title": "\ud800", "indicators": []}'), "invalid_json", ""],
     ];
     for (const [call, kind, path] of cases) {
@@ -215,7 +240,12 @@ describe("hostile inputs", () => {
   });
 
   test("too many units are limit_exceeded at /units, as on every front", () => {
-    const indicators = Array.from({ length: 11 }, (_, i) => ({ id: `k${i}`, perspective: "service", baseline: 0, target: 1 }));
+    const indicators = Array.from({ length: 11 }, (_, i) => ({
+      id: `k${i}`,
+      perspective: "service",
+      baseline: 0,
+      target: 1,
+    }));
     const units = Array(1_000_000).fill({ id: "u" });
     const { error } = outcome(() => servex.scoreUnits({ scorecard: { indicators }, units }));
     assert.deepEqual([error.kind, error.path], ["limit_exceeded", "/units"]);

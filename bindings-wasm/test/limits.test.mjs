@@ -13,7 +13,6 @@ const MAX_HISTORY = 100_000;
 const MAX_ID = 256;
 const MAX_DEPTH = 64;
 
-
 function expectError(fn, kind, path) {
   const { error } = outcome(fn);
   assert.ok(error, "expected a ServexError, got a result");
@@ -53,8 +52,16 @@ const nestedObjects = (depth) => {
 describe("limits at the boundary and one past", () => {
   test("1,000,000 indicators are counted in; 1,000,001 is limit_exceeded at /indicators", () => {
     // Nulls: each would be an invalid indicator, so the count is checked first.
-    expectError(() => servex.score({ indicators: new Array(MAX_INDICATORS).fill(null) }), "invalid_document", "/indicators/0");
-    expectError(() => servex.score({ indicators: new Array(MAX_INDICATORS + 1).fill(null) }), "limit_exceeded", "/indicators");
+    expectError(
+      () => servex.score({ indicators: new Array(MAX_INDICATORS).fill(null) }),
+      "invalid_document",
+      "/indicators/0",
+    );
+    expectError(
+      () => servex.score({ indicators: new Array(MAX_INDICATORS + 1).fill(null) }),
+      "limit_exceeded",
+      "/indicators",
+    );
     const text = `{"indicators":[${"null,".repeat(MAX_INDICATORS)}null]}`;
     expectError(() => servex.score(text), "limit_exceeded", "/indicators");
     stillRight();
@@ -95,7 +102,10 @@ describe("limits at the boundary and one past", () => {
     });
   }
 
-  for (const [label, build] of [["arrays", nestedArrays], ["objects", nestedObjects]]) {
+  for (const [label, build] of [
+    ["arrays", nestedArrays],
+    ["objects", nestedObjects],
+  ]) {
     test(`${label} nested 64 deep are read, 65 refused at "", as objects and as text`, () => {
       // The document is depth 1: its "meta" holds 63 levels at the limit.
       // No member of a valid document nests that deep: at the limit the fault is the
@@ -117,8 +127,17 @@ describe("limits at the boundary and one past", () => {
 
 describe("more hostile inputs", () => {
   test("typed arrays of every kind give the plain array's answer", () => {
-    for (const Kind of [Uint8Array, Int8Array, Uint16Array, Int16Array, Uint32Array, Int32Array, Float32Array,
-      Float64Array, Uint8ClampedArray]) {
+    for (const Kind of [
+      Uint8Array,
+      Int8Array,
+      Uint16Array,
+      Int16Array,
+      Uint32Array,
+      Int32Array,
+      Float32Array,
+      Float64Array,
+      Uint8ClampedArray,
+    ]) {
       assert.deepEqual(servex.nps({ responses: Kind.from(NPS) }), NPS_EXPECTED, Kind.name);
     }
     for (const Kind of [BigInt64Array, BigUint64Array]) {
@@ -146,13 +165,15 @@ describe("more hostile inputs", () => {
   });
 
   test("sparse arrays: a hole is a missing answer at its index", () => {
-    const holes = [10, 9, , 8]; // eslint-disable-line no-sparse-arrays
+    // biome-ignore lint/suspicious/noSparseArray: a hole is what this test is about.
+    const holes = [10, 9, , 8];
     expectError(() => servex.nps({ responses: holes }), "invalid_value", "/responses/2");
     assert.equal(servex.nps({ responses: holes, invalid: "skip" }).skipped, 1);
     const sparse = [];
     sparse[1_000_000] = 9;
     expectError(() => servex.nps({ responses: sparse }), "invalid_value", "/responses/0");
-    const indicators = [, measure("a")]; // eslint-disable-line no-sparse-arrays
+    // biome-ignore lint/suspicious/noSparseArray: a hole is what this test is about.
+    const indicators = [, measure("a")];
     assert.equal(outcome(() => servex.score({ indicators })).error.path, "/indicators/0");
     stillRight();
   });
@@ -197,12 +218,22 @@ describe("more hostile inputs", () => {
   test("getters that throw anywhere in the input", () => {
     // A RangeError of the caller's own is no limit: invalid_document, like any other.
     const indicator = measure("a");
-    Object.defineProperty(indicator, "value", { get() { throw new RangeError("deep"); }, enumerable: true });
+    Object.defineProperty(indicator, "value", {
+      get() {
+        throw new RangeError("deep");
+      },
+      enumerable: true,
+    });
     const deep = { indicators: [indicator] };
     const e = expectError(() => servex.score(deep), "invalid_document", "");
     assert.ok(e.cause instanceof RangeError);
     const column = [9, 10];
-    Object.defineProperty(column, 1, { get() { throw new Error("cell"); }, enumerable: true });
+    Object.defineProperty(column, 1, {
+      get() {
+        throw new Error("cell");
+      },
+      enumerable: true,
+    });
     expectError(() => servex.nps({ responses: column }), "invalid_document", "");
     stillRight();
   });
@@ -225,12 +256,28 @@ describe("more hostile inputs", () => {
       return r;
     })(),
     "a report 65 deep": { ...SAMPLE_REPORT, meta: nestedArrays(MAX_DEPTH) },
-    "a proxy that throws": new Proxy({}, { ownKeys() { throw new Error("trap"); } }),
+    "a proxy that throws": new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error("trap");
+        },
+      },
+    ),
   };
 
   for (const [label, report] of Object.entries(hostileReports)) {
     test(`renderHtml and renderSvg with ${label}`, () => {
-      for (const chart of ["radar", "pyramid", "perspectives", "nope", undefined, Symbol("c"), 3, { toString: () => "radar" }]) {
+      for (const chart of [
+        "radar",
+        "pyramid",
+        "perspectives",
+        "nope",
+        undefined,
+        Symbol("c"),
+        3,
+        { toString: () => "radar" },
+      ]) {
         const { result } = outcome(() => servex.renderSvg(report, chart));
         if (result !== undefined) assert.equal(typeof result, "string");
       }

@@ -27,12 +27,17 @@ test("renderSvg draws each chart with the report's numbers", () => {
     assert.match(svg, /<title[ >]/);
   }
   const pyramid = servex.renderSvg(report, "pyramid");
-  for (const level of report.levels) assert.ok(pyramid.includes(`${(100 * level.score).toFixed(1)}%`), `level ${level.level}`);
+  for (const level of report.levels)
+    assert.ok(pyramid.includes(`${(100 * level.score).toFixed(1)}%`), `level ${level.level}`);
 });
 
 test("bad render input is a ServexError with a path", () => {
   const report = servex.score(sample);
-  assert.throws(() => servex.renderSvg(report, "pie"), { name: "ServexError", kind: "invalid_document", path: "/chart" });
+  assert.throws(() => servex.renderSvg(report, "pie"), {
+    name: "ServexError",
+    kind: "invalid_document",
+    path: "/chart",
+  });
   assert.throws(() => servex.renderHtml({ score: "high" }), { name: "ServexError", path: "/report/score" });
   assert.throws(() => servex.renderHtml(undefined), { name: "ServexError", kind: "invalid_document" });
 });

@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
 
 import { HEADLINE, pkgDir, repo, servex } from "./support.mjs";
 

@@ -10,8 +10,20 @@ export const bindings = join(here, "..");
 export const repo = join(bindings, "..");
 export const pkgDir = join(bindings, "pkg");
 
+const load = createRequire(import.meta.url);
+
 /** The Node entry of the built package, as `require("servex")` gives it. */
-export const servex = createRequire(import.meta.url)(pkgDir);
+export const servex = load(pkgDir);
+
+/**
+ * The Node glue of the main module and of the renderer's, where a test stands in for
+ * an export or traps on purpose (`__servexAbort`, only in a testing build).
+ */
+export const glue = load(join(pkgDir, "servex_wasm_node.cjs"));
+export const rendererGlue = load(join(pkgDir, "servex_wasm_render_node.cjs"));
+if (typeof glue.__servexAbort !== "function") {
+  throw new Error("bindings-wasm/pkg is a release build: the tests need `npm run build:testing`");
+}
 
 /** The sample's headline that every front's tests expect (`tests/sample/headline.json`). */
 export const HEADLINE = JSON.parse(readFileSync(join(repo, "tests", "sample", "headline.json"), "utf8"));
@@ -22,9 +34,7 @@ export function loadCases() {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .sort();
-  return files.flatMap((file) =>
-    JSON.parse(readFileSync(join(dir, file), "utf8")).cases.map((c) => ({ file, ...c })),
-  );
+  return files.flatMap((file) => JSON.parse(readFileSync(join(dir, file), "utf8")).cases.map((c) => ({ file, ...c })));
 }
 
 /** The package's name of each call: snake_case in the SPEC, camelCase in JavaScript. */

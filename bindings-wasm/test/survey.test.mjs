@@ -15,7 +15,11 @@ function survey(n, seed) {
   };
   const rows = [];
   for (let i = 0; i < n; i++) {
-    rows.push({ answer: Math.floor(next() * 13), group: Math.floor(next() * 4), weight: next() < 0.1 ? 0 : 0.05 + next() * 5 });
+    rows.push({
+      answer: Math.floor(next() * 13),
+      group: Math.floor(next() * 4),
+      weight: next() < 0.1 ? 0 : 0.05 + next() * 5,
+    });
   }
   return rows;
 }
@@ -78,7 +82,11 @@ describe("survey statistics", () => {
         const a = servex[metric]({ ...raw, ...options, invalid: "skip" });
         const b = servex[metric]({ ...tally, ...options, invalid: "skip" });
         assert.ok(a.groups.length > 0);
-        const diff = subsetDiff(byLabel(a).map(({ comparison, ...g }) => g), byLabel(b).map(({ comparison, ...g }) => g), 1e-9);
+        const diff = subsetDiff(
+          byLabel(a).map(({ comparison, ...g }) => g),
+          byLabel(b).map(({ comparison, ...g }) => g),
+          1e-9,
+        );
         assert.equal(diff, null, `${metric}: ${diff}`);
       }
     });
@@ -90,7 +98,13 @@ describe("survey statistics", () => {
     const groups = rows.map((r) => r.group);
     for (const metric of ["nps", "csat", "ces"]) {
       const plain = servex[metric]({ responses, groups, invalid: "skip", compare: "previous" });
-      const weighted = servex[metric]({ responses, groups, invalid: "skip", compare: "previous", weights: new Float64Array(rows.length).fill(2.5) });
+      const weighted = servex[metric]({
+        responses,
+        groups,
+        invalid: "skip",
+        compare: "previous",
+        weights: new Float64Array(rows.length).fill(2.5),
+      });
       assert.equal(subsetDiff(plain, weighted, 1e-12), null, metric);
     }
   });

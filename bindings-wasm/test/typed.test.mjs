@@ -172,7 +172,11 @@ describe("typed arrays straight into the module", () => {
       const bytes = input.responses.every((r) => Number.isInteger(r) && r >= 0 && r <= 255);
       for (const Responses of bytes ? [Uint8Array, Float64Array] : [Float64Array]) {
         const typed = sameBothWays(c.call, input, Responses, groups === undefined ? undefined : Int32Array);
-        assert.deepEqual(typed, settle(() => servex[c.call](c.input)), c.id);
+        assert.deepEqual(
+          typed,
+          settle(() => servex[c.call](c.input)),
+          c.id,
+        );
         ran += 1;
       }
     }

@@ -107,7 +107,17 @@ describe("types", () => {
     ["ces", { responses: [7, 6, 2] }, (r) => assertShape("CesResult", r)],
     [
       "servqual",
-      { expectations: [[5, 6], [6, 6]], perceptions: [[6, 6], [5, 7]], dimensions: { a: [0], b: [1] } },
+      {
+        expectations: [
+          [5, 6],
+          [6, 6],
+        ],
+        perceptions: [
+          [6, 6],
+          [5, 7],
+        ],
+        dimensions: { a: [0], b: [1] },
+      },
       (r) => assertShape("ServqualResult", r),
     ],
     [

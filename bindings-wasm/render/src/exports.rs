@@ -1,5 +1,5 @@
-//! The functions the renderer module exports; the package's JavaScript wrapper
-//! (`js/api.js`) is their only caller.
+//! The functions the renderer module exports; the package's JavaScript (`js/`) is
+//! their only caller.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -10,10 +10,18 @@ pub fn render(input: &str) -> String {
     crate::convert::run(input)
 }
 
-/// Traps on purpose, so that the tests can check that the JavaScript wrapper replaces
-/// the renderer's instance after a trap. Not part of the package's API.
-#[doc(hidden)]
+/// The reading of a non-finite number in a drawing's input, as an envelope (see
+/// [`servex::boundary::non_finite`]): the renderer answers for its own calls, so that
+/// drawing needs no main module.
+#[wasm_bindgen(js_name = "nonFinite")]
+pub fn non_finite(name: &str, path: &str, x: f64) -> String {
+    servex::json::envelope(servex::boundary::non_finite(name, path, x).and_then(servex::json::to_text))
+}
+
+/// Traps on purpose, so that the tests can check that the facade replaces the
+/// renderer's instance after a trap. Only with the `testing` feature.
+#[cfg(feature = "testing")]
 #[wasm_bindgen(js_name = "__servexAbort")]
-pub fn abort_for_tests() {
+pub fn abort() {
     std::process::abort()
 }

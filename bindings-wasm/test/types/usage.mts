@@ -1,38 +1,14 @@
 // Uses every export of the package with its declared types; `tsc --noEmit --strict`
 // over this file is the type check (test/types.test.mjs runs it).
-import {
-  ERROR_KINDS,
-  ServexError,
-  catalogue,
-  ces,
-  csat,
-  init,
-  initRender,
-  initRenderSync,
-  initSync,
-  kano,
-  nps,
-  renderComparison,
-  renderFunnel,
-  renderUnits,
-  renderUnitsHtml,
-  renderHtml,
-  renderSvg,
-  sample,
-  score,
-  scoreUnits,
-  servqual,
-  version,
-} from "servex";
+
 import type {
   CesResult,
-  FunnelRow,
-  UnitsResult,
   Chart,
   Comparison,
   CsatResult,
   ErrorKind,
   Framework,
+  FunnelRow,
   Grouped,
   IndicatorRow,
   KanoCategory,
@@ -41,6 +17,31 @@ import type {
   ScorecardDocument,
   ServqualResult,
   Status,
+  UnitsResult,
+} from "servex";
+import {
+  catalogue,
+  ces,
+  csat,
+  ERROR_KINDS,
+  init,
+  initRender,
+  initRenderSync,
+  initSync,
+  kano,
+  nps,
+  renderComparison,
+  renderFunnel,
+  renderHtml,
+  renderSvg,
+  renderUnits,
+  renderUnitsHtml,
+  ServexError,
+  sample,
+  score,
+  scoreUnits,
+  servqual,
+  version,
 } from "servex";
 
 await init();
@@ -110,7 +111,10 @@ const unitsOverview: string = renderUnits(units);
 const unitsPage: string = renderUnitsHtml(units);
 const median: number | null = units.summary.score.median;
 const s: ServqualResult = servqual({
-  expectations: [[5, 6], [6, null]],
+  expectations: [
+    [5, 6],
+    [6, null],
+  ],
   perceptions: [new Float64Array([6, 6]), [5, 7]],
   dimensions: { reliability: [0, 1] },
   weights: { reliability: 1 },
@@ -132,8 +136,41 @@ try {
 }
 const kinds: readonly ErrorKind[] = ERROR_KINDS;
 
-console.log(page, bare, drawing, forest, eInterval, pValue, effective, place, tau2, median, funnelPlot, unitsOverview, unitsPage);
-console.log(acmeScore, headline, status, direction, levelNames, focus, same, elementTitles, n, typed, label, fast, c, eNet, s, category, v, kinds);
+console.log(
+  page,
+  bare,
+  drawing,
+  forest,
+  eInterval,
+  pValue,
+  effective,
+  place,
+  tau2,
+  median,
+  funnelPlot,
+  unitsOverview,
+  unitsPage,
+);
+console.log(
+  acmeScore,
+  headline,
+  status,
+  direction,
+  levelNames,
+  focus,
+  same,
+  elementTitles,
+  n,
+  typed,
+  label,
+  fast,
+  c,
+  eNet,
+  s,
+  category,
+  v,
+  kinds,
+);
 
 // @ts-expect-error: a document needs indicators.
 score({ title: "no indicators" });
