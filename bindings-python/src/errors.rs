@@ -8,40 +8,19 @@ use std::time::{Duration, Instant};
 use pyo3::prelude::*;
 use servex::{Error, ErrorKind};
 
-/// The class of `servex._errors` that stands for a kind: one exhaustive match, so a
-/// new kind in the core is a compile-time decision here.
-fn class_name(kind: ErrorKind) -> &'static str {
-    match kind {
-        ErrorKind::InvalidJson => "InvalidJsonError",
-        ErrorKind::InvalidDocument => "InvalidDocumentError",
-        ErrorKind::UnsupportedVersion => "UnsupportedVersionError",
-        ErrorKind::UnknownFramework => "UnknownFrameworkError",
-        ErrorKind::UnknownReference => "UnknownReferenceError",
-        ErrorKind::DuplicateId => "DuplicateIdError",
-        ErrorKind::InvalidIndicator => "InvalidIndicatorError",
-        ErrorKind::InvalidValue => "InvalidValueError",
-        ErrorKind::MissingValue => "MissingValueError",
-        ErrorKind::EmptyInput => "EmptyInputError",
-        ErrorKind::LimitExceeded => "LimitExceededError",
-        // ErrorKind is non-exhaustive: a kind added to the core without a class here
-        // still raises a ServexError carrying its kind (a test checks every kind).
-        _ => "ServexError",
-    }
-}
-
-/// Builds `servex.<Class>(message, kind, path)`.
-fn raise(py: Python<'_>, class: &str, message: &str, kind: &str, path: &str) -> PyErr {
-    let built =
-        py.import("servex._errors").and_then(|m| m.getattr(class)).and_then(|cls| cls.call1((message, kind, path)));
+/// The Python exception for a core error: `servex._errors.ERRORS[kind](message, kind,
+/// path)`, the class of its kind (that table holds one for every kind of the core).
+pub fn to_py(py: Python<'_>, e: &Error) -> PyErr {
+    let kind = e.kind().as_str();
+    let built = py
+        .import("servex._errors")
+        .and_then(|m| m.getattr("ERRORS"))
+        .and_then(|classes| classes.get_item(kind))
+        .and_then(|class| class.call1((e.message(), kind, e.path())));
     match built {
         Ok(exception) => PyErr::from_value(exception),
         Err(e) => e,
     }
-}
-
-/// The Python exception for a core error.
-pub fn to_py(py: Python<'_>, e: &Error) -> PyErr {
-    raise(py, class_name(e.kind()), e.message(), e.kind().as_str(), e.path())
 }
 
 /// A servex error of `kind` at `path`, raised from the binding itself.
@@ -66,7 +45,7 @@ where
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
             let message = format!("servex failed internally (a defect, please report it): {what}");
-            Err(raise(py, "InternalError", &message, servex::ErrorKind::InternalError.as_str(), ""))
+            Err(servex_err(py, ErrorKind::InternalError, "", message))
         }
     }
 }

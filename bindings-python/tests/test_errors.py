@@ -12,6 +12,8 @@ from servex import _servex
 
 def test_every_core_kind_has_its_own_class() -> None:
     assert _servex.KINDS == list(servex.ERRORS)
+    # No class stands for a kind the core does not have.
+    assert sorted(cls.KIND for cls in servex.ServexError.__subclasses__()) == sorted(_servex.KINDS)
     for kind in _servex.KINDS:
         cls = servex.ERRORS[kind]
         assert issubclass(cls, servex.ServexError) and issubclass(cls, ValueError)
