@@ -8,10 +8,12 @@ use std::borrow::Cow;
 use numpy::{PyReadonlyArray1, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use servex::metrics::{Codes, GroupCode, GroupLabel, Groups, Response, RowWeights, ScaleMetric, Split, Tally};
+use servex::metrics::{
+    not_a_label, Codes, GroupCode, GroupLabel, Groups, Response, RowWeights, ScaleMetric, Split, Tally,
+};
 use servex::{Error, ErrorKind};
 
-use crate::convert::{capacity_hint, pointer, Floats, Walker};
+use crate::convert::{capacity_hint, Walker};
 use crate::errors::{run_detached, servex_err, to_py};
 use crate::floats::float_column;
 use crate::objects::{PyObjects, Written};
@@ -100,11 +102,9 @@ fn whole(x: f64) -> Option<i64> {
     inside.then_some(x as i64)
 }
 
-fn bad_label(py: Python<'_>, row: usize, why: &str) -> PyErr {
-    servex_err(py, ErrorKind::InvalidValue, &pointer("/groups", row), why)
+fn bad_label(py: Python<'_>, row: usize) -> PyErr {
+    to_py(py, &not_a_label(row))
 }
-
-const LABEL_TYPE: &str = "a group label must be a string or an integer";
 
 /// An integer numpy array borrowed in its own width: no widening, and no copy unless
 /// it is not contiguous.
@@ -173,7 +173,7 @@ fn groups_from_codes<'py>(
             None => {
                 // A bad category matters only if a row uses it: report that row.
                 if let Some(row) = codes.with(|c| c.position(k)) {
-                    return Err(bad_label(py, row, LABEL_TYPE));
+                    return Err(bad_label(py, row));
                 }
                 out.push(GroupLabel::Str(format!("\u{0}unused category {k}")));
             }
@@ -187,7 +187,7 @@ fn float_groups<T: Copy + Into<f64>>(py: Python<'_>, values: &[T]) -> PyResult<R
     let labels = values
         .iter()
         .enumerate()
-        .map(|(row, &v)| whole(v.into()).ok_or_else(|| bad_label(py, row, LABEL_TYPE)))
+        .map(|(row, &v)| whole(v.into()).ok_or_else(|| bad_label(py, row)))
         .collect::<PyResult<Vec<i64>>>()?;
     Ok(RowGroups::Whole(labels))
 }
@@ -221,7 +221,7 @@ fn groups_from_objects(py: Python<'_>, groups: &Bound<'_, PyAny>) -> PyResult<Ro
     for (row, item) in iter.enumerate() {
         match label(&item?) {
             Some(l) => labels.push(l),
-            None => return Err(bad_label(py, row, LABEL_TYPE)),
+            None => return Err(bad_label(py, row)),
         }
     }
     Groups::from_labels(labels).map(RowGroups::Factorised).map_err(|e| to_py(py, &e))
@@ -245,7 +245,7 @@ pub fn scale_metric<'py>(
     weights_sq: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     // The options are read by the core's JSON rules, before the columns.
-    let options = Walker::new(Floats::Finite).value(options.as_any(), 1)?;
+    let options = Walker::new(name).value(options.as_any(), 1)?;
     let metric = ScaleMetric::from_options(name, &options).map_err(|e| to_py(py, &e))?;
     let inputs = Inputs { responses, groups, labels, weights, counts, weights_sq };
     match inputs.apply(py, &Action::Metric(&metric))? {
@@ -304,26 +304,19 @@ impl<'a, 'py> Inputs<'a, 'py> {
         }
         let row_groups = match groups {
             None => None,
-            Some(g) => {
-                let rows = responses.len().map_err(|_| not_flat(py))?;
-                if g.len().ok() != Some(rows) {
-                    let message = format!("groups must have one label per response ({rows})");
-                    return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", message));
-                }
-                Some(match labels {
-                    Some(labels) => match CodeArray::read(g) {
-                        Some(codes) => groups_from_codes(py, codes, labels)?,
-                        None => {
-                            let message = "group codes must be a 1-D integer array";
-                            return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", message));
-                        }
-                    },
-                    None => match groups_from_numbers(py, g)? {
-                        Some(groups) => groups,
-                        None => groups_from_objects(py, g)?,
-                    },
-                })
-            }
+            Some(g) => Some(match labels {
+                Some(labels) => match CodeArray::read(g) {
+                    Some(codes) => groups_from_codes(py, codes, labels)?,
+                    None => {
+                        let message = "group codes must be a 1-D integer array";
+                        return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", message));
+                    }
+                },
+                None => match groups_from_numbers(py, g)? {
+                    Some(groups) => groups,
+                    None => groups_from_objects(py, g)?,
+                },
+            }),
         };
         let read = |column: Option<&'a Bound<'py, PyAny>>, name| column.map(|c| float_column(c, name)).transpose();
         let (weights, counts, weights_sq) =

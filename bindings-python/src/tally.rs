@@ -8,7 +8,7 @@ use servex::metrics::{GroupLabel, ScaleMetric, Tally};
 use servex::ErrorKind;
 
 use crate::columns::{Action, Done, Inputs};
-use crate::convert::{Floats, Walker};
+use crate::convert::Walker;
 use crate::errors::{run_detached, servex_err, to_py};
 use crate::objects::PyObjects;
 
@@ -40,7 +40,7 @@ pub fn tally<'py>(
 impl PyTally {
     /// Scale metric `name` (nps, csat, ces) from the tally, with its options.
     fn finish<'py>(&self, py: Python<'py>, name: &str, options: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
-        let options = Walker::new(Floats::Finite).value(options.as_any(), 1)?;
+        let options = Walker::new(name).value(options.as_any(), 1)?;
         let metric = ScaleMetric::from_options(name, &options).map_err(|e| to_py(py, &e))?;
         Ok(run_detached(py, || metric.finish_tally::<PyObjects>(&self.0))??.into_bound(py))
     }
