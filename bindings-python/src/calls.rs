@@ -23,6 +23,13 @@ pub fn call<'py>(py: Python<'py>, name: &str, input: &Bound<'py, PyAny>) -> PyRe
     Ok(result?.into_bound(py))
 }
 
+/// The defaults of metric `name`'s options, as the core runs it when they are left
+/// out (`None` for a call that is not a metric): what the facade's signatures show.
+#[pyfunction]
+pub fn defaults<'py>(py: Python<'py>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+    servex::boundary::defaults(name).map(|d| to_object(py, &d)).transpose()
+}
+
 /// Runs call `name` on JSON text (`invalid_json` if it is not JSON).
 #[pyfunction]
 pub fn call_json<'py>(py: Python<'py>, name: &str, text: &str) -> PyResult<Bound<'py, PyAny>> {

@@ -24,6 +24,7 @@ fn _servex(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SAMPLE_JSON", servex::sample::SAMPLE_JSON)?;
     m.add_function(wrap_pyfunction!(calls::call, m)?)?;
     m.add_function(wrap_pyfunction!(calls::call_json, m)?)?;
+    m.add_function(wrap_pyfunction!(calls::defaults, m)?)?;
     m.add_function(wrap_pyfunction!(calls::document, m)?)?;
     m.add_function(wrap_pyfunction!(calls::render, m)?)?;
     m.add_function(wrap_pyfunction!(calls::render_comparison, m)?)?;
