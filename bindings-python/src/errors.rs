@@ -2,8 +2,6 @@
 //! panic becomes `servex.InternalError` instead of escaping as `PanicException`.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
 
 use pyo3::prelude::*;
 use servex::{Error, ErrorKind};
@@ -48,39 +46,4 @@ where
             Err(servex_err(py, ErrorKind::InternalError, "", message))
         }
     }
-}
-
-/// Panics inside [`run_detached`], so that the tests can see what a user would get.
-#[pyfunction]
-pub fn panic_for_tests(py: Python<'_>) -> PyResult<()> {
-    run_detached(py, || -> Result<(), Error> { panic!("deliberate panic for the tests") })
-}
-
-/// Set by [`signal_for_tests`], awaited by [`wait_detached_for_tests`].
-static SIGNALLED: AtomicBool = AtomicBool::new(false);
-
-/// Waits inside [`run_detached`] (which every call of the binding runs its work in)
-/// until another Python thread calls [`signal_for_tests`], for at most a minute.
-/// That thread runs Python code, so it can only do so while the GIL is released:
-/// `True` proves the release without timing anything, `False` (after the minute) that
-/// the GIL was held. Not part of the package's API.
-#[pyfunction]
-pub fn wait_detached_for_tests(py: Python<'_>) -> PyResult<bool> {
-    SIGNALLED.store(false, Ordering::SeqCst);
-    run_detached(py, || -> Result<bool, Error> {
-        let start = Instant::now();
-        while !SIGNALLED.load(Ordering::SeqCst) {
-            if start.elapsed() > Duration::from_secs(60) {
-                return Ok(false);
-            }
-            std::thread::sleep(Duration::from_millis(1));
-        }
-        Ok(true)
-    })
-}
-
-/// See [`wait_detached_for_tests`].
-#[pyfunction]
-pub fn signal_for_tests() {
-    SIGNALLED.store(true, Ordering::SeqCst);
 }

@@ -14,6 +14,8 @@ mod errors;
 mod floats;
 mod objects;
 mod tally;
+#[cfg(feature = "testing")]
+mod testing;
 mod units;
 
 /// The native module; the names it exports are described in `_servex.pyi`.
@@ -35,8 +37,7 @@ fn _servex(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tally::tally, m)?)?;
     m.add_class::<tally::PyTally>()?;
     m.add_function(wrap_pyfunction!(units::units_long, m)?)?;
-    m.add_function(wrap_pyfunction!(errors::panic_for_tests, m)?)?;
-    m.add_function(wrap_pyfunction!(errors::wait_detached_for_tests, m)?)?;
-    m.add_function(wrap_pyfunction!(errors::signal_for_tests, m)?)?;
+    #[cfg(feature = "testing")]
+    testing::register(m)?;
     Ok(())
 }

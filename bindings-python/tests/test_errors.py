@@ -2,12 +2,20 @@
 InternalError; the GIL is released while the core works."""
 
 import threading
-from typing import List
+from typing import Any, Callable, List
 
 import pytest
 
 import servex
 from servex import _servex
+
+
+def hook(name: str) -> Callable[..., Any]:
+    """A hook of the native module for the tests, built only with the `testing` feature."""
+    found: Any = getattr(_servex, name, None)
+    if found is None:
+        pytest.fail(f"servex._servex has no {name}: build it with `maturin develop --features testing`, as scripts/test-python does")
+    return found
 
 
 def test_every_core_kind_has_its_own_class() -> None:
@@ -32,7 +40,7 @@ def test_error_attributes_and_message() -> None:
 
 def test_a_panic_becomes_internal_error() -> None:
     with pytest.raises(servex.InternalError) as info:
-        _servex.panic_for_tests()
+        hook("panic_for_tests")()
     assert info.value.kind == "internal_error" and "defect" in info.value.message
     assert isinstance(info.value, servex.ServexError)
 
@@ -43,9 +51,10 @@ def test_the_gil_is_released_while_the_core_works() -> None:
     returns True only if the GIL was released (held, it gives up after a minute and
     returns False). No clock decides the outcome."""
     outcome: List[bool] = []
-    worker = threading.Thread(target=lambda: outcome.append(_servex.wait_detached_for_tests()))
+    wait, signal = hook("wait_detached_for_tests"), hook("signal_for_tests")
+    worker = threading.Thread(target=lambda: outcome.append(wait()))
     worker.start()
     while worker.is_alive():
-        _servex.signal_for_tests()
+        signal()
         worker.join(0.001)
     assert outcome == [True]

@@ -9,9 +9,6 @@ __all__ = [
     "call_json",
     "defaults",
     "document",
-    "panic_for_tests",
-    "signal_for_tests",
-    "wait_detached_for_tests",
     "render",
     "render_comparison",
     "render_funnel",
@@ -73,6 +70,3 @@ class Tally:
     def to_json(self) -> str: ...
     @staticmethod
     def from_json(text: str) -> Tally: ...
-def panic_for_tests() -> None: ...
-def wait_detached_for_tests() -> bool: ...
-def signal_for_tests() -> None: ...
