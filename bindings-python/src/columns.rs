@@ -248,10 +248,7 @@ pub fn scale_metric<'py>(
     let options = Walker::new(name).value(options.as_any(), 1)?;
     let metric = ScaleMetric::from_options(name, &options).map_err(|e| to_py(py, &e))?;
     let inputs = Inputs { responses, groups, labels, weights, counts, weights_sq };
-    match inputs.apply(py, &Action::Metric(&metric))? {
-        Done::Written(w) => Ok(w?.into_bound(py)),
-        Done::Tally(_) => Err(servex_err(py, ErrorKind::InvalidDocument, "", "a metric gives a result")),
-    }
+    Ok(inputs.apply(py, &metric)??.into_bound(py))
 }
 
 /// The columns of a scale metric or a tally as Python passed them.
@@ -264,38 +261,52 @@ pub struct Inputs<'a, 'py> {
     pub weights_sq: Option<&'a Bound<'py, PyAny>>,
 }
 
-/// What is done with the columns once read.
-pub enum Action<'a> {
-    /// A metric, its result written as Python objects.
-    Metric(&'a ScaleMetric),
-    /// A [`Tally`] built.
-    Tally,
-}
+/// What is done with the columns once read: a metric run (its result written as
+/// Python objects) or a [`Tally`] built.
+pub trait Action: Sync {
+    type Out: Send;
 
-/// What an [`Action`] gave.
-pub enum Done {
-    Written(Written),
-    Tally(Tally),
-}
-
-impl Action<'_> {
     fn apply<T: Response>(
         &self,
         values: &[T],
         groups: Option<Split<'_>>,
         columns: RowWeights<'_>,
-    ) -> Result<Done, Error> {
-        match self {
-            Action::Metric(metric) => metric.run_with::<PyObjects, _>(values, groups, columns).map(Done::Written),
-            Action::Tally => Tally::new(values, groups, columns).map(Done::Tally),
-        }
+    ) -> Result<Self::Out, Error>;
+}
+
+impl Action for ScaleMetric {
+    type Out = Written;
+
+    fn apply<T: Response>(
+        &self,
+        values: &[T],
+        groups: Option<Split<'_>>,
+        columns: RowWeights<'_>,
+    ) -> Result<Written, Error> {
+        self.run_with::<PyObjects, _>(values, groups, columns)
+    }
+}
+
+/// The [`Action`] that builds a [`Tally`].
+pub struct Tallying;
+
+impl Action for Tallying {
+    type Out = Tally;
+
+    fn apply<T: Response>(
+        &self,
+        values: &[T],
+        groups: Option<Split<'_>>,
+        columns: RowWeights<'_>,
+    ) -> Result<Tally, Error> {
+        Tally::new(values, groups, columns)
     }
 }
 
 impl<'a, 'py> Inputs<'a, 'py> {
     /// Reads the columns (group labels and the float columns) and applies `action`
     /// to them with the GIL released.
-    pub fn apply(&self, py: Python<'py>, action: &Action<'_>) -> PyResult<Done> {
+    pub fn apply<A: Action>(&self, py: Python<'py>, action: &A) -> PyResult<A::Out> {
         let Inputs { responses, groups, labels, weights, counts, weights_sq } = *self;
         if let Ok(array) = responses.cast::<PyUntypedArray>() {
             if array.ndim() != 1 {
@@ -333,13 +344,13 @@ impl<'a, 'py> Inputs<'a, 'py> {
 }
 
 /// Runs the metric with the groups as read.
-fn run_groups(
+fn run_groups<A: Action>(
     py: Python<'_>,
-    action: &Action<'_>,
+    action: &A,
     responses: &Bound<'_, PyAny>,
     row_groups: Option<RowGroups<'_>>,
     columns: RowWeights<'_>,
-) -> PyResult<Done> {
+) -> PyResult<A::Out> {
     let run = |split: Option<Split<'_>>| run_metric(py, action, responses, split, columns);
     match row_groups {
         None => run(None),
@@ -352,13 +363,13 @@ fn run_groups(
 
 /// Runs the metric on `responses` (read in place when a numeric array) with the GIL
 /// released; the core checks the group codes as it counts.
-fn run_metric(
+fn run_metric<A: Action>(
     py: Python<'_>,
-    action: &Action<'_>,
+    action: &A,
     responses: &Bound<'_, PyAny>,
     groups: Option<Split<'_>>,
     columns: RowWeights<'_>,
-) -> PyResult<Done> {
+) -> PyResult<A::Out> {
     with_numeric_array!(responses, |values| {
         let values: &[_] = &values;
         run_detached(py, || action.apply(values, groups, columns))
