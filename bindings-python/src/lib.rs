@@ -23,6 +23,7 @@ mod units;
 fn _servex(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("KINDS", servex::ErrorKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>())?;
+    m.add("MAX_MAGNITUDE", servex::magnitude::MAX)?;
     m.add("SAMPLE_JSON", servex::sample::SAMPLE_JSON)?;
     m.add_function(wrap_pyfunction!(calls::call, m)?)?;
     m.add_function(wrap_pyfunction!(calls::call_json, m)?)?;

@@ -161,7 +161,7 @@ def test_malformed_tables_name_the_column(engine: Callable[[pd.DataFrame], Any])
         ("null_key", {"by": "region"}, servex.InvalidValueError, "/by", "'region' has no value in 29 rows"),
         ("null_weight", {"weight": "weight"}, servex.InvalidValueError, "/weight", "'weight' has no weight in 1 rows"),
         ("negative", {"weight": "weight"}, servex.InvalidValueError, "/weight", "negative weight (-1.0)"),
-        ("huge", {"weight": "weight"}, servex.InvalidValueError, "/weight", "past 1e300"),
+        ("huge", {"weight": "weight"}, servex.InvalidValueError, "/weight", "holds a weight past"),
     ]
     for table, options, error, path, words in cases:
         with pytest.raises(error) as info:

@@ -9,6 +9,7 @@ import math
 import warnings
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
+from . import _servex
 from ._errors import InvalidDocumentError, InvalidValueError
 from ._keys import label_of
 from ._tally import Tally
@@ -37,7 +38,8 @@ def tally(
     answer that is not on any scale (``invalid="skip"`` drops it). A column that is
     missing or of the wrong type is ``InvalidDocumentError`` (answers and weights are
     numbers, keys text or integers); a null key, or a weight that is null, NaN,
-    negative or above 1e300, is ``InvalidValueError``; both name the column.
+    negative or past SPEC 8's largest magnitude, is ``InvalidValueError``; both name
+    the column.
     """
     with warnings.catch_warnings():
         # narwhals announces that its Dask support moves to a package not yet
@@ -175,5 +177,6 @@ def _check_weights(columns: Dict[str, List[Any]], weight: str) -> None:
     if lows and min(lows) < 0:
         raise InvalidValueError(f"column {weight!r} holds a negative weight ({min(lows)})", path="/weight")
     highs = [x for x in columns[_MAX] if x is not None]
-    if highs and max(highs) > 1e300:
-        raise InvalidValueError(f"column {weight!r} holds a weight past 1e300 ({max(highs)})", path="/weight")
+    if highs and max(highs) > _servex.MAX_MAGNITUDE:
+        message = f"column {weight!r} holds a weight past {_servex.MAX_MAGNITUDE:g} ({max(highs)})"
+        raise InvalidValueError(message, path="/weight")

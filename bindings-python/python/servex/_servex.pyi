@@ -3,6 +3,7 @@ from typing import Any, Dict, List, Optional, Tuple, final
 
 __all__ = [
     "KINDS",
+    "MAX_MAGNITUDE",
     "SAMPLE_JSON",
     "__version__",
     "call",
@@ -22,6 +23,7 @@ __all__ = [
 
 __version__: str
 KINDS: List[str]
+MAX_MAGNITUDE: float
 SAMPLE_JSON: str
 
 def call(name: str, input: Any) -> Any: ...
