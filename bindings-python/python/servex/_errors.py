@@ -4,7 +4,7 @@ for the whole input) and ``.message``."""
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Tuple, Type
+from typing import Optional
 
 from . import _servex
 
@@ -45,7 +45,7 @@ class ServexError(ValueError):
     def __str__(self) -> str:
         return f'{self.kind} at "{self.path}": {self.message}'
 
-    def __reduce__(self) -> Tuple[Type[ServexError], Tuple[str, str, str]]:
+    def __reduce__(self) -> tuple[type[ServexError], tuple[str, str, str]]:
         return (type(self), (self.message, self.kind, self.path))
 
 
@@ -125,4 +125,4 @@ _BY_KIND = {cls.KIND: cls for cls in ServexError.__subclasses__()}
 
 #: The exception class of every kind of the core, in the core's order (a kind of the
 #: core without a class above fails the import).
-ERRORS: Dict[str, Type[ServexError]] = {kind: _BY_KIND[kind] for kind in _servex.KINDS}
+ERRORS: dict[str, type[ServexError]] = {kind: _BY_KIND[kind] for kind in _servex.KINDS}
