@@ -5,14 +5,14 @@ None (left out, so the core's applies); no other argument has a default but None
 import inspect
 import sys
 import typing
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable
 
 import pytest
 
 import servex
 from servex import _servex
 
-METRICS: Dict[str, Tuple[str, Callable[..., Any]]] = {
+METRICS: dict[str, tuple[str, Callable[..., Any]]] = {
     "servex.nps": ("nps", servex.nps),
     "servex.csat": ("csat", servex.csat),
     "servex.ces": ("ces", servex.ces),
@@ -24,7 +24,7 @@ METRICS: Dict[str, Tuple[str, Callable[..., Any]]] = {
 }
 
 
-def differences(name: str, function: Callable[..., Any], every_option: bool = True) -> List[str]:
+def differences(name: str, function: Callable[..., Any], every_option: bool = True) -> list[str]:
     """How `function`'s defaults differ from metric `name`'s in the core; with
     `every_option`, an option of the core that is no argument is one (an overload may
     leave out the options its case does not take)."""

@@ -2,7 +2,7 @@
 InternalError; the GIL is released while the core works."""
 
 import threading
-from typing import Any, Callable, List
+from typing import Any, Callable
 
 import pytest
 
@@ -14,18 +14,19 @@ def hook(name: str) -> Callable[..., Any]:
     """A hook of the native module for the tests, built only with the `testing` feature."""
     found: Any = getattr(_servex, name, None)
     if found is None:
-        pytest.fail(f"servex._servex has no {name}: build it with `maturin develop --features testing`, as scripts/test-python does")
+        build = "`maturin develop --features testing`, as scripts/test-python does"
+        pytest.fail(f"servex._servex has no {name}: build it with {build}")
     return found
 
 
 def test_every_core_kind_has_its_own_class() -> None:
-    assert _servex.KINDS == list(servex.ERRORS)
+    assert list(servex.ERRORS) == _servex.KINDS
     # No class stands for a kind the core does not have.
     assert sorted(cls.KIND for cls in servex.ServexError.__subclasses__()) == sorted(_servex.KINDS)
     for kind in _servex.KINDS:
         cls = servex.ERRORS[kind]
         assert issubclass(cls, servex.ServexError) and issubclass(cls, ValueError)
-        assert cls is not servex.ServexError and cls.KIND == kind
+        assert cls is not servex.ServexError and kind == cls.KIND
         assert getattr(servex, cls.__name__) is cls
 
 
@@ -50,7 +51,7 @@ def test_the_gil_is_released_while_the_core_works() -> None:
     it until this thread, which runs Python code and so needs the GIL, signals it: it
     returns True only if the GIL was released (held, it gives up after a minute and
     returns False). No clock decides the outcome."""
-    outcome: List[bool] = []
+    outcome: list[bool] = []
     wait, signal = hook("wait_detached_for_tests"), hook("signal_for_tests")
     worker = threading.Thread(target=lambda: outcome.append(wait()))
     worker.start()

@@ -5,7 +5,7 @@ anywhere else is invalid_value at the path the core names."""
 
 import json
 import math
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Optional
 
 import numpy as np
 import pandas as pd
@@ -23,16 +23,16 @@ D = [[5, 2], [5, 5], [1, 3], [3, None]]
 ATTRIBUTES = ["app", "hotline"]
 
 
-def filled(m: List[List[Optional[int]]], missing: Any) -> List[List[Any]]:
+def filled(m: list[list[Optional[int]]], missing: Any) -> list[list[Any]]:
     return [[missing if v is None else v for v in row] for row in m]
 
 
-def floats(m: List[List[Optional[int]]]) -> "np.ndarray[Any, Any]":
+def floats(m: list[list[Optional[int]]]) -> "np.ndarray[Any, Any]":
     return np.array(filled(m, np.nan), dtype=np.float64)
 
 
 # Every form a caller may hold the same matrix in, missing answers included.
-FORMS: Dict[str, Callable[[List[List[Optional[int]]]], Any]] = {
+FORMS: dict[str, Callable[[list[list[Optional[int]]]], Any]] = {
     "None in lists": lambda m: m,
     "float('nan') in lists": lambda m: filled(m, float("nan")),
     "np.nan in lists": lambda m: filled(m, np.nan),
@@ -51,9 +51,9 @@ FORMS: Dict[str, Callable[[List[List[Optional[int]]]], Any]] = {
 }
 
 
-def json_call(name: str, args: Dict[str, Any]) -> Dict[str, Any]:
+def json_call(name: str, args: dict[str, Any]) -> dict[str, Any]:
     """The call on JSON text, where a missing answer can only be null."""
-    result: Dict[str, Any] = _servex.call_json(name, json.dumps(args, allow_nan=False))
+    result: dict[str, Any] = _servex.call_json(name, json.dumps(args, allow_nan=False))
     return result
 
 
@@ -83,9 +83,13 @@ def test_an_infinite_answer_is_an_answer_that_is_not_a_number() -> None:
         for form in (f, np.array(f)):
             with pytest.raises(servex.ServexError) as info:
                 servex.kano(form, [[5, 2], [5, 5]])
-            assert (info.value.kind, info.value.path) == (from_json.value.kind, from_json.value.path) == (
-                "invalid_value",
-                "/functional/1/1",
+            assert (
+                (info.value.kind, info.value.path)
+                == (from_json.value.kind, from_json.value.path)
+                == (
+                    "invalid_value",
+                    "/functional/1/1",
+                )
             )
 
 
@@ -93,7 +97,10 @@ def test_an_infinite_answer_is_an_answer_that_is_not_a_number() -> None:
     ("run", "path"),
     [
         (lambda nan: servex.servqual(E, P, tolerance=nan), "/tolerance"),
-        (lambda nan: servex.servqual(E, P, dimensions=DIMENSIONS, weights={"reliability": nan}), "/weights/reliability"),
+        (
+            lambda nan: servex.servqual(E, P, dimensions=DIMENSIONS, weights={"reliability": nan}),
+            "/weights/reliability",
+        ),
         (lambda nan: servex.servqual(E, P, dimensions={"reliability": [0, nan]}), "/dimensions/reliability/1"),
         (lambda nan: servex.kano(F, D, attributes=["app", nan]), "/attributes/1"),
         (lambda nan: servex.nps([9, 10], confidence=nan), "/confidence"),

@@ -116,7 +116,7 @@ def _periods(series: Any, repeat: int) -> Codes:
     _no_nulls(series, "period")
     try:
         distinct = series.unique().sort()
-    except Exception:
+    except Exception:  # each engine raises its own type for an unsortable column
         raise InvalidValueError(f"periods of type {series.dtype} have no order", path="/period") from None
     raw = distinct.to_numpy()
     if np.issubdtype(raw.dtype, np.datetime64):
