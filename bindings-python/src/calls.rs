@@ -1,33 +1,16 @@
 //! The JSON contract (`servex::call`) from Python objects or JSON text.
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::convert::{Floats, Walker};
+use crate::convert::Walker;
 use crate::errors::{run_detached, to_py};
 use crate::objects::{to_object, PyObjects};
 
-/// The members of a metric's arguments that are answer matrices (NaN = not answered).
-const ANSWER_MATRICES: [&str; 4] = ["expectations", "perceptions", "functional", "dysfunctional"];
-
 /// Reads the input of call `name`: a document for `score`, keyword arguments else.
 fn read_input(name: &str, input: &Bound<'_, PyAny>) -> PyResult<Value> {
-    let answers = matches!(name, "servqual" | "kano");
-    match input.cast::<PyDict>() {
-        Ok(kwargs) if answers => {
-            let mut members = Map::with_capacity(kwargs.len());
-            for (k, v) in kwargs.iter() {
-                let key: String = k.extract()?;
-                let floats = if ANSWER_MATRICES.contains(&key.as_str()) { Floats::Answers } else { Floats::Finite };
-                let value = Walker::below(&key, floats).value(&v, 2)?;
-                members.insert(key, value);
-            }
-            Ok(Value::Object(members))
-        }
-        _ if name == "score" => Walker::document().value(input, 1),
-        _ => Walker::new(Floats::Finite).value(input, 1),
-    }
+    let mut walker = if name == "score" { Walker::document() } else { Walker::new(name) };
+    walker.value(input, 1)
 }
 
 /// Runs call `name` (score, catalogue, nps, csat, ces, servqual, kano) on Python data
@@ -38,6 +21,13 @@ pub fn call<'py>(py: Python<'py>, name: &str, input: &Bound<'py, PyAny>) -> PyRe
     let name = name.to_owned();
     let result = run_detached(py, move || servex::call_with::<PyObjects>(&name, &value))?;
     Ok(result?.into_bound(py))
+}
+
+/// The defaults of metric `name`'s options, as the core runs it when they are left
+/// out (`None` for a call that is not a metric): what the facade's signatures show.
+#[pyfunction]
+pub fn defaults<'py>(py: Python<'py>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+    servex::boundary::defaults(name).map(|d| to_object(py, &d)).transpose()
 }
 
 /// Runs call `name` on JSON text (`invalid_json` if it is not JSON).
@@ -71,12 +61,12 @@ pub fn render(
     document: Option<&Bound<'_, PyAny>>,
     chart: Option<String>,
 ) -> PyResult<String> {
-    let report = Walker::new(Floats::Finite).value(report, 1)?;
+    let report = Walker::new("render").value(report, 1)?;
     let document = match document {
         None => None,
         Some(doc) => Some(match doc.extract::<String>() {
             Ok(text) => servex::json::parse(&text).map_err(|e| to_py(py, &e.under("/document")))?,
-            Err(_) => Walker::below("document", Floats::Finite).value(doc, 2)?,
+            Err(_) => Walker::below("render", "document").value(doc, 2)?,
         }),
     };
     run_detached(py, move || servex::report::render::from_json(&report, document.as_ref(), chart.as_deref()))
@@ -86,7 +76,7 @@ pub fn render(
 /// scale metrics return it.
 #[pyfunction]
 pub fn render_comparison(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<String> {
-    let result = Walker::new(Floats::Finite).value(result, 1)?;
+    let result = Walker::new("render").value(result, 1)?;
     run_detached(py, move || servex::report::render::comparison(&result))
 }
 
@@ -94,20 +84,20 @@ pub fn render_comparison(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<
 /// metrics return it.
 #[pyfunction]
 pub fn render_funnel(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<String> {
-    let result = Walker::new(Floats::Finite).value(result, 1)?;
+    let result = Walker::new("render").value(result, 1)?;
     run_detached(py, move || servex::report::render::funnel(&result))
 }
 
 /// The units overview (SVG) of a `score_units` result, a dict as it returns it.
 #[pyfunction]
 pub fn render_units(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<String> {
-    let result = Walker::new(Floats::Finite).value(result, 1)?;
+    let result = Walker::new("render").value(result, 1)?;
     run_detached(py, move || servex::report::render::units(&result))
 }
 
 /// The HTML report of a `score_units` result.
 #[pyfunction]
 pub fn render_units_html(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<String> {
-    let result = Walker::new(Floats::Finite).value(result, 1)?;
+    let result = Walker::new("render").value(result, 1)?;
     run_detached(py, move || servex::report::render::units_html(&result))
 }

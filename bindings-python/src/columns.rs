@@ -8,10 +8,12 @@ use std::borrow::Cow;
 use numpy::{PyReadonlyArray1, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use servex::metrics::{Codes, GroupCode, GroupLabel, Groups, Response, RowWeights, ScaleMetric, Split, Tally};
+use servex::metrics::{
+    not_a_label, Codes, GroupCode, GroupLabel, Groups, Response, RowWeights, ScaleMetric, Split, Tally,
+};
 use servex::{Error, ErrorKind};
 
-use crate::convert::{capacity_hint, pointer, Floats, Walker};
+use crate::convert::{capacity_hint, Walker};
 use crate::errors::{run_detached, servex_err, to_py};
 use crate::floats::float_column;
 use crate::objects::{PyObjects, Written};
@@ -100,11 +102,9 @@ fn whole(x: f64) -> Option<i64> {
     inside.then_some(x as i64)
 }
 
-fn bad_label(py: Python<'_>, row: usize, why: &str) -> PyErr {
-    servex_err(py, ErrorKind::InvalidValue, &pointer("/groups", row), why)
+fn bad_label(py: Python<'_>, row: usize) -> PyErr {
+    to_py(py, &not_a_label(row))
 }
-
-const LABEL_TYPE: &str = "a group label must be a string or an integer";
 
 /// An integer numpy array borrowed in its own width: no widening, and no copy unless
 /// it is not contiguous.
@@ -173,7 +173,7 @@ fn groups_from_codes<'py>(
             None => {
                 // A bad category matters only if a row uses it: report that row.
                 if let Some(row) = codes.with(|c| c.position(k)) {
-                    return Err(bad_label(py, row, LABEL_TYPE));
+                    return Err(bad_label(py, row));
                 }
                 out.push(GroupLabel::Str(format!("\u{0}unused category {k}")));
             }
@@ -187,7 +187,7 @@ fn float_groups<T: Copy + Into<f64>>(py: Python<'_>, values: &[T]) -> PyResult<R
     let labels = values
         .iter()
         .enumerate()
-        .map(|(row, &v)| whole(v.into()).ok_or_else(|| bad_label(py, row, LABEL_TYPE)))
+        .map(|(row, &v)| whole(v.into()).ok_or_else(|| bad_label(py, row)))
         .collect::<PyResult<Vec<i64>>>()?;
     Ok(RowGroups::Whole(labels))
 }
@@ -221,7 +221,7 @@ fn groups_from_objects(py: Python<'_>, groups: &Bound<'_, PyAny>) -> PyResult<Ro
     for (row, item) in iter.enumerate() {
         match label(&item?) {
             Some(l) => labels.push(l),
-            None => return Err(bad_label(py, row, LABEL_TYPE)),
+            None => return Err(bad_label(py, row)),
         }
     }
     Groups::from_labels(labels).map(RowGroups::Factorised).map_err(|e| to_py(py, &e))
@@ -245,13 +245,10 @@ pub fn scale_metric<'py>(
     weights_sq: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     // The options are read by the core's JSON rules, before the columns.
-    let options = Walker::new(Floats::Finite).value(options.as_any(), 1)?;
+    let options = Walker::new(name).value(options.as_any(), 1)?;
     let metric = ScaleMetric::from_options(name, &options).map_err(|e| to_py(py, &e))?;
     let inputs = Inputs { responses, groups, labels, weights, counts, weights_sq };
-    match inputs.apply(py, &Action::Metric(&metric))? {
-        Done::Written(w) => Ok(w?.into_bound(py)),
-        Done::Tally(_) => Err(servex_err(py, ErrorKind::InvalidDocument, "", "a metric gives a result")),
-    }
+    Ok(inputs.apply(py, &metric)??.into_bound(py))
 }
 
 /// The columns of a scale metric or a tally as Python passed them.
@@ -264,38 +261,52 @@ pub struct Inputs<'a, 'py> {
     pub weights_sq: Option<&'a Bound<'py, PyAny>>,
 }
 
-/// What is done with the columns once read.
-pub enum Action<'a> {
-    /// A metric, its result written as Python objects.
-    Metric(&'a ScaleMetric),
-    /// A [`Tally`] built.
-    Tally,
-}
+/// What is done with the columns once read: a metric run (its result written as
+/// Python objects) or a [`Tally`] built.
+pub trait Action: Sync {
+    type Out: Send;
 
-/// What an [`Action`] gave.
-pub enum Done {
-    Written(Written),
-    Tally(Tally),
-}
-
-impl Action<'_> {
     fn apply<T: Response>(
         &self,
         values: &[T],
         groups: Option<Split<'_>>,
         columns: RowWeights<'_>,
-    ) -> Result<Done, Error> {
-        match self {
-            Action::Metric(metric) => metric.run_with::<PyObjects, _>(values, groups, columns).map(Done::Written),
-            Action::Tally => Tally::new(values, groups, columns).map(Done::Tally),
-        }
+    ) -> Result<Self::Out, Error>;
+}
+
+impl Action for ScaleMetric {
+    type Out = Written;
+
+    fn apply<T: Response>(
+        &self,
+        values: &[T],
+        groups: Option<Split<'_>>,
+        columns: RowWeights<'_>,
+    ) -> Result<Written, Error> {
+        self.run_with::<PyObjects, _>(values, groups, columns)
+    }
+}
+
+/// The [`Action`] that builds a [`Tally`].
+pub struct Tallying;
+
+impl Action for Tallying {
+    type Out = Tally;
+
+    fn apply<T: Response>(
+        &self,
+        values: &[T],
+        groups: Option<Split<'_>>,
+        columns: RowWeights<'_>,
+    ) -> Result<Tally, Error> {
+        Tally::new(values, groups, columns)
     }
 }
 
 impl<'a, 'py> Inputs<'a, 'py> {
     /// Reads the columns (group labels and the float columns) and applies `action`
     /// to them with the GIL released.
-    pub fn apply(&self, py: Python<'py>, action: &Action<'_>) -> PyResult<Done> {
+    pub fn apply<A: Action>(&self, py: Python<'py>, action: &A) -> PyResult<A::Out> {
         let Inputs { responses, groups, labels, weights, counts, weights_sq } = *self;
         if let Ok(array) = responses.cast::<PyUntypedArray>() {
             if array.ndim() != 1 {
@@ -304,26 +315,19 @@ impl<'a, 'py> Inputs<'a, 'py> {
         }
         let row_groups = match groups {
             None => None,
-            Some(g) => {
-                let rows = responses.len().map_err(|_| not_flat(py))?;
-                if g.len().ok() != Some(rows) {
-                    let message = format!("groups must have one label per response ({rows})");
-                    return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", message));
-                }
-                Some(match labels {
-                    Some(labels) => match CodeArray::read(g) {
-                        Some(codes) => groups_from_codes(py, codes, labels)?,
-                        None => {
-                            let message = "group codes must be a 1-D integer array";
-                            return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", message));
-                        }
-                    },
-                    None => match groups_from_numbers(py, g)? {
-                        Some(groups) => groups,
-                        None => groups_from_objects(py, g)?,
-                    },
-                })
-            }
+            Some(g) => Some(match labels {
+                Some(labels) => match CodeArray::read(g) {
+                    Some(codes) => groups_from_codes(py, codes, labels)?,
+                    None => {
+                        let message = "group codes must be a 1-D integer array";
+                        return Err(servex_err(py, ErrorKind::InvalidDocument, "/groups", message));
+                    }
+                },
+                None => match groups_from_numbers(py, g)? {
+                    Some(groups) => groups,
+                    None => groups_from_objects(py, g)?,
+                },
+            }),
         };
         let read = |column: Option<&'a Bound<'py, PyAny>>, name| column.map(|c| float_column(c, name)).transpose();
         let (weights, counts, weights_sq) =
@@ -340,13 +344,13 @@ impl<'a, 'py> Inputs<'a, 'py> {
 }
 
 /// Runs the metric with the groups as read.
-fn run_groups(
+fn run_groups<A: Action>(
     py: Python<'_>,
-    action: &Action<'_>,
+    action: &A,
     responses: &Bound<'_, PyAny>,
     row_groups: Option<RowGroups<'_>>,
     columns: RowWeights<'_>,
-) -> PyResult<Done> {
+) -> PyResult<A::Out> {
     let run = |split: Option<Split<'_>>| run_metric(py, action, responses, split, columns);
     match row_groups {
         None => run(None),
@@ -359,13 +363,13 @@ fn run_groups(
 
 /// Runs the metric on `responses` (read in place when a numeric array) with the GIL
 /// released; the core checks the group codes as it counts.
-fn run_metric(
+fn run_metric<A: Action>(
     py: Python<'_>,
-    action: &Action<'_>,
+    action: &A,
     responses: &Bound<'_, PyAny>,
     groups: Option<Split<'_>>,
     columns: RowWeights<'_>,
-) -> PyResult<Done> {
+) -> PyResult<A::Out> {
     with_numeric_array!(responses, |values| {
         let values: &[_] = &values;
         run_detached(py, || action.apply(values, groups, columns))

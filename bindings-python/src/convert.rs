@@ -2,50 +2,43 @@
 //!
 //! The walk enforces SPEC 8's nesting limit as it goes (so a self-referencing list
 //! ends as `limit_exceeded`, never as a stack overflow) and refuses what JSON cannot
-//! hold: non-finite floats (`invalid_value`), keys that are not strings and objects of
-//! other types (`invalid_document`), each at the JSON Pointer of the offending member.
+//! hold: keys that are not strings and objects of other types (`invalid_document`),
+//! each at the JSON Pointer of the offending member. What a non-finite float means is
+//! the core's to say ([`servex::boundary::non_finite`]).
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
-pub use servex::error::pointer;
-use servex::json::MAX_DEPTH;
-use servex::scorecard::MAX_INDICATORS;
+use servex::error::pointer;
+use servex::json::{too_deep, MAX_DEPTH};
+use servex::scorecard::{too_many_indicators, MAX_INDICATORS};
 use servex::ErrorKind;
 
-use crate::errors::servex_err;
-
-/// How non-finite floats are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Floats {
-    /// NaN and infinities are `invalid_value` at their path.
-    Finite,
-    /// Inside answer matrices (SERVQUAL, Kano): NaN is "not answered" (null) and an
-    /// infinity stays an invalid answer (a marker the core rejects at its path).
-    Answers,
-}
+use crate::errors::{servex_err, to_py};
 
 /// The walker: keeps the path as a stack of tokens, turned into a pointer on error.
-pub struct Walker {
+pub struct Walker<'c> {
+    /// The call whose input is read, which the core asks to read a non-finite float.
+    call: &'c str,
     path: Vec<String>,
-    floats: Floats,
     document: bool,
 }
 
-impl Walker {
-    pub fn new(floats: Floats) -> Walker {
-        Walker { path: Vec::new(), floats, document: false }
+impl<'c> Walker<'c> {
+    /// A walker for the input of `call` (a core call, or what a render function draws).
+    pub fn new(call: &'c str) -> Walker<'c> {
+        Walker { call, path: Vec::new(), document: false }
     }
 
     /// A walker for a scorecard document: a list of indicators over SPEC 8's limit is
     /// refused before any of it is converted, so the refusal costs no copy of it.
-    pub fn document() -> Walker {
-        Walker { path: Vec::new(), floats: Floats::Finite, document: true }
+    pub fn document() -> Walker<'static> {
+        Walker { call: "score", path: Vec::new(), document: true }
     }
 
-    /// Starts the walk at `token` below the root (for keyword arguments).
-    pub fn below(token: &str, floats: Floats) -> Walker {
-        Walker { path: vec![token.to_string()], floats, document: false }
+    /// Starts the walk at `token` below the root of `call`'s input.
+    pub fn below(call: &'c str, token: &str) -> Walker<'c> {
+        Walker { call, path: vec![token.to_string()], document: false }
     }
 
     fn here(&self) -> String {
@@ -105,12 +98,7 @@ impl Walker {
             if self.document && depth == 2 && self.path.len() == 1 && self.path[0] == "indicators" {
                 let n = obj.len()?;
                 if n > MAX_INDICATORS {
-                    return Err(servex_err(
-                        py,
-                        ErrorKind::LimitExceeded,
-                        "/indicators",
-                        format!("a document holds at most {MAX_INDICATORS} indicators, not {n}"),
-                    ));
+                    return Err(to_py(py, &too_many_indicators(n)));
                 }
             }
             let mut items = Vec::with_capacity(capacity_hint(obj));
@@ -121,6 +109,10 @@ impl Walker {
                 items.push(value);
             }
             return Ok(Value::Array(items));
+        }
+        // pandas' missing value, as None is.
+        if is_pandas_na(obj) {
+            return Ok(Value::Null);
         }
         // numpy arrays and scalars (and anything else that offers it) become plain
         // Python data first.
@@ -152,31 +144,24 @@ impl Walker {
 
     fn enter(&self, py: Python<'_>, depth: usize) -> PyResult<()> {
         if depth > MAX_DEPTH {
-            return Err(servex_err(
-                py,
-                ErrorKind::LimitExceeded,
-                "",
-                format!("the input is nested more than {MAX_DEPTH} deep (or refers to itself)"),
-            ));
+            return Err(to_py(py, &too_deep()));
         }
         Ok(())
     }
 
     fn float(&self, py: Python<'_>, x: f64) -> PyResult<Value> {
-        if let Some(n) = Number::from_f64(x) {
-            return Ok(Value::Number(n));
-        }
-        match self.floats {
-            Floats::Answers if x.is_nan() => Ok(Value::Null),
-            Floats::Answers => Ok(Value::String(x.to_string())),
-            Floats::Finite => Err(servex_err(
-                py,
-                ErrorKind::InvalidValue,
-                &self.here(),
-                format!("{x} is not a finite number (use None for a missing value)"),
-            )),
+        match Number::from_f64(x) {
+            Some(n) => Ok(Value::Number(n)),
+            None => servex::boundary::non_finite(self.call, &self.here(), x).map_err(|e| to_py(py, &e)),
         }
     }
+}
+
+/// Whether `obj` is `pandas.NA`, looked up where pandas is already imported (an NA
+/// cannot exist before it is).
+fn is_pandas_na(obj: &Bound<'_, PyAny>) -> bool {
+    let modules = obj.py().import("sys").and_then(|sys| sys.getattr("modules"));
+    modules.and_then(|m| m.get_item("pandas")).and_then(|pandas| pandas.getattr("NA")).is_ok_and(|na| obj.is(&na))
 }
 
 /// How many items to make room for ahead of reading a sequence: its `len()`, at most

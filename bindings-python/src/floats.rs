@@ -11,8 +11,8 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
 use servex::metrics::MAX_COUNT;
 use servex::ErrorKind;
 
-use crate::convert::{capacity_hint, pointer};
-use crate::errors::servex_err;
+use crate::convert::capacity_hint;
+use crate::errors::{servex_err, to_py};
 
 /// A float column, borrowed when it is a contiguous float64 array.
 pub enum FloatColumn<'py> {
@@ -105,5 +105,5 @@ fn past_max_count(obj: &Bound<'_, PyAny>) -> PyResult<()> {
 }
 
 fn count_past_max(py: Python<'_>, row: usize, value: &str) -> PyErr {
-    servex_err(py, ErrorKind::InvalidValue, &pointer("/counts", row), format!("count {value} is past 2^53"))
+    to_py(py, &servex::metrics::count_past_max(row, value))
 }

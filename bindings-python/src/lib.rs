@@ -14,6 +14,8 @@ mod errors;
 mod floats;
 mod objects;
 mod tally;
+#[cfg(feature = "testing")]
+mod testing;
 mod units;
 
 /// The native module; the names it exports are described in `_servex.pyi`.
@@ -21,9 +23,11 @@ mod units;
 fn _servex(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("KINDS", servex::ErrorKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>())?;
+    m.add("MAX_MAGNITUDE", servex::magnitude::MAX)?;
     m.add("SAMPLE_JSON", servex::sample::SAMPLE_JSON)?;
     m.add_function(wrap_pyfunction!(calls::call, m)?)?;
     m.add_function(wrap_pyfunction!(calls::call_json, m)?)?;
+    m.add_function(wrap_pyfunction!(calls::defaults, m)?)?;
     m.add_function(wrap_pyfunction!(calls::document, m)?)?;
     m.add_function(wrap_pyfunction!(calls::render, m)?)?;
     m.add_function(wrap_pyfunction!(calls::render_comparison, m)?)?;
@@ -34,8 +38,7 @@ fn _servex(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tally::tally, m)?)?;
     m.add_class::<tally::PyTally>()?;
     m.add_function(wrap_pyfunction!(units::units_long, m)?)?;
-    m.add_function(wrap_pyfunction!(errors::panic_for_tests, m)?)?;
-    m.add_function(wrap_pyfunction!(errors::wait_detached_for_tests, m)?)?;
-    m.add_function(wrap_pyfunction!(errors::signal_for_tests, m)?)?;
+    #[cfg(feature = "testing")]
+    testing::register(m)?;
     Ok(())
 }

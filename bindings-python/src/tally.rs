@@ -5,11 +5,10 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use servex::metrics::{GroupLabel, ScaleMetric, Tally};
-use servex::ErrorKind;
 
-use crate::columns::{Action, Done, Inputs};
-use crate::convert::{Floats, Walker};
-use crate::errors::{run_detached, servex_err, to_py};
+use crate::columns::{Inputs, Tallying};
+use crate::convert::Walker;
+use crate::errors::{run_detached, to_py};
 use crate::objects::PyObjects;
 
 /// A tally held by Python; immutable (adding two makes a third).
@@ -30,17 +29,14 @@ pub fn tally<'py>(
     weights_sq: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<PyTally> {
     let inputs = Inputs { responses, groups, labels, weights, counts, weights_sq };
-    match inputs.apply(py, &Action::Tally)? {
-        Done::Tally(t) => Ok(PyTally(t)),
-        Done::Written(_) => Err(servex_err(py, ErrorKind::InvalidDocument, "", "a tally was asked for")),
-    }
+    inputs.apply(py, &Tallying).map(PyTally)
 }
 
 #[pymethods]
 impl PyTally {
     /// Scale metric `name` (nps, csat, ces) from the tally, with its options.
     fn finish<'py>(&self, py: Python<'py>, name: &str, options: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
-        let options = Walker::new(Floats::Finite).value(options.as_any(), 1)?;
+        let options = Walker::new(name).value(options.as_any(), 1)?;
         let metric = ScaleMetric::from_options(name, &options).map_err(|e| to_py(py, &e))?;
         Ok(run_detached(py, || metric.finish_tally::<PyObjects>(&self.0))??.into_bound(py))
     }

@@ -6,7 +6,7 @@ use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
 use servex::units::{score_units_long, Labelled, LongValues};
 
-use crate::convert::{Floats, Walker};
+use crate::convert::Walker;
 use crate::errors::{run_detached, to_py};
 use crate::objects::to_object;
 
@@ -27,7 +27,7 @@ pub fn units_long<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let template = match template.extract::<String>() {
         Ok(text) => servex::json::parse(&text).map_err(|e| to_py(py, &e.under("/scorecard")))?,
-        Err(_) => Walker::below("scorecard", Floats::Finite).value(template, 2)?,
+        Err(_) => Walker::below("score_units", "scorecard").value(template, 2)?,
     };
     let codes = |c: &PyReadonlyArray1<'py, u32>| c.as_array().to_vec();
     let (unit_labels, unit_codes) = (units.0, codes(&units.1));

@@ -1,8 +1,9 @@
 import json
 import math
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Dict, Iterator, List
+from typing import Any
 
 import pytest
 
@@ -31,7 +32,7 @@ def dask_client() -> Iterator[Any]:
     client.cluster.close()
 
 
-def load_cases() -> List[Dict[str, Any]]:
+def load_cases() -> list[dict[str, Any]]:
     cases = []
     for path in sorted(CASES_DIR.glob("*.json")):
         for case in json.loads(path.read_text(encoding="utf-8"))["cases"]:

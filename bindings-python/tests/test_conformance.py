@@ -1,16 +1,16 @@
 """Every conformance case (tests/*.json at the repository root) through the public API."""
 
-from typing import Any, Dict
+from typing import Any
 
 import pytest
+from conftest import assert_subset, load_cases
 
 import servex
-from conftest import assert_subset, load_cases
 
 CASES = load_cases()
 
 
-def run(call: str, data: Any) -> Dict[str, Any]:
+def run(call: str, data: Any) -> dict[str, Any]:
     if call == "score":
         return servex.score(data).to_dict()
     if call == "catalogue":
@@ -27,7 +27,7 @@ def test_there_are_cases_of_every_call() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_case(case: Dict[str, Any]) -> None:
+def test_case(case: dict[str, Any]) -> None:
     tolerance = case.get("tolerance", 1e-9)
     if "error" in case:
         with pytest.raises(servex.ServexError) as info:
@@ -41,7 +41,7 @@ def test_case(case: Dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c["call"] == "score"], ids=lambda c: c["id"])
-def test_score_case_from_json_text_and_scorecard(case: Dict[str, Any]) -> None:
+def test_score_case_from_json_text_and_scorecard(case: dict[str, Any]) -> None:
     """The same document as JSON text, and (when valid) as a Scorecard, scores the same."""
     import json
 

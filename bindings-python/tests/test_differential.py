@@ -13,7 +13,7 @@ import random
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any
 
 import pytest
 
@@ -26,13 +26,13 @@ COUNT = int(os.environ.get("SERVEX_DIFFERENTIAL", "2000"))
 COMMANDS = {"score_units": "score-units"}
 
 #: Numbers at and past SPEC 8's magnitudes, and the odd ones.
-EXTREMES: List[Any] = [1e300, -1e300, 1e301, -1e301, 1e-300, 1e-301, 5e-324, -0.0, 2**53 + 1, 10**30, -(10**30),
+EXTREMES: list[Any] = [1e300, -1e300, 1e301, -1e301, 1e-300, 1e-301, 5e-324, -0.0, 2**53 + 1, 10**30, -(10**30),
                        1e308, 0, 1, -1, 0.5, 11, 101]  # fmt: skip
 #: Values of the wrong type.
-OTHERS: List[Any] = [None, True, "3", "", [], {}, [1, 2], {"x": 1}, "\u00e9t\u00e9"]
+OTHERS: list[Any] = [None, True, "3", "", [], {}, [1, 2], {"x": 1}, "\u00e9t\u00e9"]
 
 
-def seeds() -> List[Tuple[str, Any]]:
+def seeds() -> list[tuple[str, Any]]:
     found = []
     for path in sorted((ROOT / "tests").glob("*.json")):
         for case in json.loads(path.read_text(encoding="utf-8"))["cases"]:
@@ -40,15 +40,15 @@ def seeds() -> List[Tuple[str, Any]]:
     return found
 
 
-def places(value: Any, at: Tuple[Any, ...] = ()) -> List[Tuple[Any, ...]]:
+def places(value: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Every place in a JSON value, as the keys and indexes leading to it."""
     out = [at]
     if isinstance(value, dict):
         for k, v in value.items():
-            out += places(v, at + (k,))
+            out += places(v, (*at, k))
     elif isinstance(value, list):
         for i, v in enumerate(value[:6]):
-            out += places(v, at + (i,))
+            out += places(v, (*at, i))
     return out
 
 
@@ -75,7 +75,7 @@ def mutate(value: Any, rng: random.Random) -> Any:
     return value
 
 
-def corpus(count: int) -> List[Dict[str, Any]]:
+def corpus(count: int) -> list[dict[str, Any]]:
     rng = random.Random(20261204)
     base = seeds()
     inputs = [{"call": call, "text": json.dumps(value)} for call, value in base]
@@ -87,16 +87,16 @@ def corpus(count: int) -> List[Dict[str, Any]]:
     return inputs[:count]
 
 
-def python_outcome(run: Any) -> Dict[str, Any]:
+def python_outcome(run: Any) -> dict[str, Any]:
     try:
         return {"ok": run()}
     except servex.ServexError as e:
         return {"error": [e.kind, e.path]}
-    except Exception as e:  # noqa: BLE001 (a foreign exception is a finding)
+    except Exception as e:  # a foreign exception is a finding
         return {"foreign": f"{type(e).__name__}: {e}"}
 
 
-def cli_outcome(binary: str, call: str, text: str) -> Dict[str, Any]:
+def cli_outcome(binary: str, call: str, text: str) -> dict[str, Any]:
     done = subprocess.run([binary, COMMANDS.get(call, call), "-"], input=text.encode(), capture_output=True)
     if done.returncode == 0:
         return {"ok": json.loads(done.stdout)}

@@ -10,7 +10,7 @@ import pickle
 import re
 import subprocess
 import sys
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable
 
 import duckdb
 import ibis
@@ -19,9 +19,9 @@ import pandas as pd
 import polars as pl
 import pyarrow as pa
 import pytest
+from conftest import assert_subset
 
 import servex
-from conftest import assert_subset
 
 KEYS = ["region", "year"]
 
@@ -49,7 +49,7 @@ def _arrow(df: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(df, preserve_index=False)
 
 
-LOCAL: Dict[str, Callable[[pd.DataFrame], Any]] = {
+LOCAL: dict[str, Callable[[pd.DataFrame], Any]] = {
     "pandas": lambda df: df,
     "polars": lambda df: pl.from_pandas(df),
     "polars-lazy": lambda df: pl.from_pandas(df).lazy(),
@@ -74,7 +74,7 @@ def engine(request: pytest.FixtureRequest) -> Callable[[pd.DataFrame], Any]:
     return LOCAL[request.param]
 
 
-def collected(df: pd.DataFrame, keys: List[str]) -> Dict[str, Any]:
+def collected(df: pd.DataFrame, keys: list[str]) -> dict[str, Any]:
     """The survey's columns as servex.nps takes them, rows in key order (an engine
     orders groups by their keys) and a tuple of keys as its label, the JSON text."""
     df = df.sort_values(keys, kind="stable") if keys else df
@@ -99,7 +99,7 @@ def test_the_engine_counts_and_servex_finishes(engine: Callable[[pd.DataFrame], 
             tally = servex.tally(data, "answer", by=by or None, weight="weight" if weighted else None)
             direct_columns = columns if weighted else dict(columns, weights=None)
             for name in ("nps", "csat", "ces"):
-                scale: Dict[str, Any] = {} if name == "nps" else {"scale": 10}
+                scale: dict[str, Any] = {} if name == "nps" else {"scale": 10}
                 for compare in COMPARE if keys == KEYS else [None]:
                     got = getattr(tally, name)(invalid="skip", compare=compare, **scale)
                     # The group named by its label, the JSON text of its keys.
@@ -161,7 +161,7 @@ def test_malformed_tables_name_the_column(engine: Callable[[pd.DataFrame], Any])
         ("null_key", {"by": "region"}, servex.InvalidValueError, "/by", "'region' has no value in 29 rows"),
         ("null_weight", {"weight": "weight"}, servex.InvalidValueError, "/weight", "'weight' has no weight in 1 rows"),
         ("negative", {"weight": "weight"}, servex.InvalidValueError, "/weight", "negative weight (-1.0)"),
-        ("huge", {"weight": "weight"}, servex.InvalidValueError, "/weight", "past 1e300"),
+        ("huge", {"weight": "weight"}, servex.InvalidValueError, "/weight", "holds a weight past"),
     ]
     for table, options, error, path, words in cases:
         with pytest.raises(error) as info:
@@ -237,7 +237,10 @@ def test_tallies_of_chunks_grouped_by_several_keys_add_up() -> None:
 @pytest.mark.parametrize("engine", ["duckdb", pytest.param("spark", marks=pytest.mark.engines)])
 def test_decimal_and_integer_columns_are_numbers(engine: str, request: pytest.FixtureRequest) -> None:
     con = duckdb.connect()
-    con.sql("create table t as select (i % 11)::decimal(4, 1) as a, (i % 2) as g, (1 + i % 3)::decimal(6, 2) as w from range(600) r(i)")
+    con.sql(
+        "create table t as select (i % 11)::decimal(4, 1) as a, (i % 2) as g, (1 + i % 3)::decimal(6, 2) as w"
+        " from range(600) r(i)"
+    )
     table = con.table("t")
     data = table if engine == "duckdb" else request.getfixturevalue("spark").createDataFrame(table.to_arrow_table())
     from_decimals = servex.tally(data, "a", by="g", weight="w").nps()

@@ -2,7 +2,7 @@
 InternalError; the GIL is released while the core works."""
 
 import threading
-from typing import List
+from typing import Any, Callable
 
 import pytest
 
@@ -10,12 +10,23 @@ import servex
 from servex import _servex
 
 
+def hook(name: str) -> Callable[..., Any]:
+    """A hook of the native module for the tests, built only with the `testing` feature."""
+    found: Any = getattr(_servex, name, None)
+    if found is None:
+        build = "`maturin develop --features testing`, as scripts/test-python does"
+        pytest.fail(f"servex._servex has no {name}: build it with {build}")
+    return found
+
+
 def test_every_core_kind_has_its_own_class() -> None:
-    assert _servex.KINDS == list(servex.ERRORS)
+    assert list(servex.ERRORS) == _servex.KINDS
+    # No class stands for a kind the core does not have.
+    assert sorted(cls.KIND for cls in servex.ServexError.__subclasses__()) == sorted(_servex.KINDS)
     for kind in _servex.KINDS:
         cls = servex.ERRORS[kind]
         assert issubclass(cls, servex.ServexError) and issubclass(cls, ValueError)
-        assert cls is not servex.ServexError and cls.KIND == kind
+        assert cls is not servex.ServexError and kind == cls.KIND
         assert getattr(servex, cls.__name__) is cls
 
 
@@ -30,7 +41,7 @@ def test_error_attributes_and_message() -> None:
 
 def test_a_panic_becomes_internal_error() -> None:
     with pytest.raises(servex.InternalError) as info:
-        _servex.panic_for_tests()
+        hook("panic_for_tests")()
     assert info.value.kind == "internal_error" and "defect" in info.value.message
     assert isinstance(info.value, servex.ServexError)
 
@@ -40,10 +51,11 @@ def test_the_gil_is_released_while_the_core_works() -> None:
     it until this thread, which runs Python code and so needs the GIL, signals it: it
     returns True only if the GIL was released (held, it gives up after a minute and
     returns False). No clock decides the outcome."""
-    outcome: List[bool] = []
-    worker = threading.Thread(target=lambda: outcome.append(_servex.wait_detached_for_tests()))
+    outcome: list[bool] = []
+    wait, signal = hook("wait_detached_for_tests"), hook("signal_for_tests")
+    worker = threading.Thread(target=lambda: outcome.append(wait()))
     worker.start()
     while worker.is_alive():
-        _servex.signal_for_tests()
+        signal()
         worker.join(0.001)
     assert outcome == [True]

@@ -4,7 +4,7 @@ each perspective's score match SPEC 4 and 5 computed with exact rationals
 (``fractions.Fraction``) within the conformance tolerance."""
 
 from fractions import Fraction
-from typing import Any, Dict, List, Optional
+from typing import Any, Optional
 
 import pytest
 from hypothesis import given, settings
@@ -26,13 +26,13 @@ signed = st.one_of(magnitude(-300, 300), magnitude(-300, 300).map(lambda x: -x),
 
 
 @st.composite
-def scorecards(draw: Any) -> Dict[str, Any]:
+def scorecards(draw: Any) -> dict[str, Any]:
     indicators = []
     for i in range(draw(st.integers(1, 12))):
         b, t = draw(signed), draw(signed)
         if b == t:
             t = b / 2 if b else 1.0
-        indicator: Dict[str, Any] = {
+        indicator: dict[str, Any] = {
             "id": f"k{i}",
             "perspective": draw(st.sampled_from(PERSPECTIVES)),
             "baseline": b,
@@ -50,19 +50,19 @@ def scorecards(draw: Any) -> Dict[str, Any]:
     }
 
 
-def achievement(ind: Dict[str, Any]) -> Optional[Fraction]:
+def achievement(ind: dict[str, Any]) -> Optional[Fraction]:
     if "value" not in ind:
         return None
     v, b, t = (Fraction(ind[k]) for k in ("value", "baseline", "target"))
     return (v - b) / (t - b)
 
 
-def progress(ind: Dict[str, Any]) -> Optional[Fraction]:
+def progress(ind: dict[str, Any]) -> Optional[Fraction]:
     a = achievement(ind)
     return None if a is None else min(max(a, Fraction(0)), Fraction(1))
 
 
-def mean(pairs: List[Any]) -> Optional[Fraction]:
+def mean(pairs: list[Any]) -> Optional[Fraction]:
     """SPEC 5's weighted mean of (weight, score) pairs, null scores left out."""
     scored = [(w, s) for w, s in pairs if s is not None]
     total = sum((w for w, _ in scored), Fraction(0))
@@ -77,7 +77,7 @@ def close(exact: Optional[Fraction], got: Optional[float]) -> bool:
 
 @settings(max_examples=300, deadline=None)
 @given(scorecards())
-def test_scores_match_exact_rationals(doc: Dict[str, Any]) -> None:
+def test_scores_match_exact_rationals(doc: dict[str, Any]) -> None:
     # A target very close to its baseline can make an achievement past the largest
     # double even within SPEC 8's magnitudes: that is refused at the value, never
     # reported as a wrong number.

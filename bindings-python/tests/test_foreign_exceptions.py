@@ -2,7 +2,7 @@
 TypeError, AttributeError, MemoryError) or read a container differently from a list:
 each is now a ServexError with the SPEC's kind and path (issue 16)."""
 
-from typing import Any, Callable, Tuple
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -27,23 +27,83 @@ class LyingLength:
 
 MEASURE = {"id": "a", "perspective": "service", "baseline": 0, "target": 1, "value": 1}
 
-CASES: Tuple[Tuple[str, Callable[[], Any], str, str], ...] = (
-    ("lone surrogate in a title", lambda: servex.score({"title": "a\ud800", "indicators": []}), "invalid_document", "/title"),
-    ("lone surrogate in an id", lambda: servex.score({"indicators": [dict(MEASURE, id="\udc00")]}), "invalid_document", "/indicators/0/id"),
+CASES: tuple[tuple[str, Callable[[], Any], str, str], ...] = (
+    (
+        "lone surrogate in a title",
+        lambda: servex.score({"title": "a\ud800", "indicators": []}),
+        "invalid_document",
+        "/title",
+    ),
+    (
+        "lone surrogate in an id",
+        lambda: servex.score({"indicators": [dict(MEASURE, id="\udc00")]}),
+        "invalid_document",
+        "/indicators/0/id",
+    ),
     ("lone surrogate in a key", lambda: servex.score({"indicators": [], "\ud800": 1}), "invalid_document", ""),
-    ("lone surrogate in an attribute", lambda: servex.kano([1], [5], attributes=["\ud800"]), "invalid_document", "/attributes/0"),
-    ("lone surrogate in a dimension", lambda: servex.servqual([[3, 4]], [[4, 4]], dimensions={"\ud800": [0, 1]}), "invalid_document", "/dimensions"),
+    (
+        "lone surrogate in an attribute",
+        lambda: servex.kano([1], [5], attributes=["\ud800"]),
+        "invalid_document",
+        "/attributes/0",
+    ),
+    (
+        "lone surrogate in a dimension",
+        lambda: servex.servqual([[3, 4]], [[4, 4]], dimensions={"\ud800": [0, 1]}),
+        "invalid_document",
+        "/dimensions",
+    ),
     ("lone surrogate in JSON text", lambda: servex.score('{"title": "\ud800", "indicators": []}'), "invalid_json", ""),
-    ("weights as text", lambda: servex.servqual([[3, 4]], [[4, 4]], dimensions={"a": [0, 1]}, weights="P1"), "invalid_document", "/weights"),
-    ("weights as a list", lambda: servex.servqual([[3, 4]], [[4, 4]], dimensions={"a": [0, 1]}, weights=[1]), "invalid_document", "/weights"),
-    ("dimensions as a list", lambda: servex.servqual([[3, 4]], [[4, 4]], dimensions=[0]), "invalid_document", "/dimensions"),
+    (
+        "weights as text",
+        lambda: servex.servqual([[3, 4]], [[4, 4]], dimensions={"a": [0, 1]}, weights="P1"),
+        "invalid_document",
+        "/weights",
+    ),
+    (
+        "weights as a list",
+        lambda: servex.servqual([[3, 4]], [[4, 4]], dimensions={"a": [0, 1]}, weights=[1]),
+        "invalid_document",
+        "/weights",
+    ),
+    (
+        "dimensions as a list",
+        lambda: servex.servqual([[3, 4]], [[4, 4]], dimensions=[0]),
+        "invalid_document",
+        "/dimensions",
+    ),
     ("from_pandas on numbers", lambda: servex.Scorecard.from_pandas([1, 2]), "invalid_document", "/indicators/0"),
     ("from_pandas on an int", lambda: servex.Scorecard.from_pandas(3), "invalid_document", "/indicators"),
-    ("text in a SERVQUAL DataFrame", lambda: servex.servqual(pd.DataFrame({"a": ["abc"]}), pd.DataFrame({"a": [3]}), dimensions={"a": [0]}), "invalid_value", "/expectations/0/0"),
-    ("booleans in a SERVQUAL DataFrame", lambda: servex.servqual(pd.DataFrame({"a": [True]}), pd.DataFrame({"a": [3]}), dimensions={"a": [0]}), "invalid_value", "/expectations/0/0"),
-    ("booleans in a Kano DataFrame", lambda: servex.kano(pd.DataFrame({"a": [True]}), pd.DataFrame({"a": [5]})), "invalid_value", "/functional/0/0"),
-    ("numeric text in a Kano DataFrame", lambda: servex.kano(pd.DataFrame({"a": ["1"]}), pd.DataFrame({"a": [5]})), "invalid_value", "/functional/0/0"),
-    ("numeric text in a polars Kano DataFrame", lambda: servex.kano(pl.DataFrame({"a": ["1"]}), pl.DataFrame({"a": [5]})), "invalid_value", "/functional/0/0"),
+    (
+        "text in a SERVQUAL DataFrame",
+        lambda: servex.servqual(pd.DataFrame({"a": ["abc"]}), pd.DataFrame({"a": [3]}), dimensions={"a": [0]}),
+        "invalid_value",
+        "/expectations/0/0",
+    ),
+    (
+        "booleans in a SERVQUAL DataFrame",
+        lambda: servex.servqual(pd.DataFrame({"a": [True]}), pd.DataFrame({"a": [3]}), dimensions={"a": [0]}),
+        "invalid_value",
+        "/expectations/0/0",
+    ),
+    (
+        "booleans in a Kano DataFrame",
+        lambda: servex.kano(pd.DataFrame({"a": [True]}), pd.DataFrame({"a": [5]})),
+        "invalid_value",
+        "/functional/0/0",
+    ),
+    (
+        "numeric text in a Kano DataFrame",
+        lambda: servex.kano(pd.DataFrame({"a": ["1"]}), pd.DataFrame({"a": [5]})),
+        "invalid_value",
+        "/functional/0/0",
+    ),
+    (
+        "numeric text in a polars Kano DataFrame",
+        lambda: servex.kano(pl.DataFrame({"a": ["1"]}), pl.DataFrame({"a": [5]})),
+        "invalid_value",
+        "/functional/0/0",
+    ),
     ("a chart named None", lambda: servex.score(servex.sample()).svg(None), "invalid_document", "/chart"),  # type: ignore[arg-type]
 )
 

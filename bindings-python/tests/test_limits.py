@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 import textwrap
-from typing import Any, Dict, List
+from typing import Any
 
 import numpy as np
 import pytest
@@ -19,7 +19,7 @@ MAX_ID = 256
 MAX_DEPTH = 64
 
 
-def measure(ident: str = "a", **extra: Any) -> Dict[str, Any]:
+def measure(ident: str = "a", **extra: Any) -> dict[str, Any]:
     return {"id": ident, "perspective": "service", "baseline": 0, "target": 1, "value": 1, **extra}
 
 
@@ -42,7 +42,7 @@ def test_a_million_indicators_pass_the_count_and_one_more_is_refused() -> None:
     assert (e.kind, e.path) == ("limit_exceeded", "/indicators")
 
 
-def history(n: int) -> List[Dict[str, Any]]:
+def history(n: int) -> list[dict[str, Any]]:
     point = {"period": "p", "value": 0.5}
     return [point] * n
 

@@ -5,7 +5,7 @@ never another exception; and where the data are integers, the answer is the one 
 same integers give as a plain list of Python ints."""
 
 import math
-from typing import Any, Callable, List, Tuple
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -24,7 +24,7 @@ INT_DTYPES = ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "u
 FLOAT_DTYPES = ["float16", "float32", "float64", "longdouble"]
 
 
-def outcome(fn: Callable[[], Any]) -> Tuple[Any, ...]:
+def outcome(fn: Callable[[], Any]) -> tuple[Any, ...]:
     """The result as a dict, or the ServexError's kind and path; anything else raises."""
     try:
         result = fn()
@@ -39,14 +39,14 @@ def scale_call(name: str) -> Callable[..., Any]:
     return {"nps": servex.nps, "csat": servex.csat, "ces": servex.ces}[name]
 
 
-def fits(values: List[int], dtype: str) -> bool:
+def fits(values: list[int], dtype: str) -> bool:
     info = np.iinfo(dtype) if np.dtype(dtype).kind in "iu" else None
     return info is None or all(info.min <= v <= info.max for v in values)
 
 
-def containers(values: List[int]) -> List[Tuple[str, Any]]:
+def containers(values: list[int]) -> list[tuple[str, Any]]:
     """The same integers in every container servex reads."""
-    out: List[Tuple[str, Any]] = [
+    out: list[tuple[str, Any]] = [
         ("tuple", tuple(values)),
         ("generator", (v for v in values)),
         ("object array", np.array(values, dtype=object)),
@@ -80,7 +80,7 @@ answers = st.lists(st.integers(min_value=-3, max_value=14), max_size=40)
 @pytest.mark.parametrize("name", ["nps", "csat", "ces"])
 @SETTINGS
 @given(values=answers, invalid=st.sampled_from(["error", "skip"]))
-def test_the_same_integers_give_the_same_answer_in_every_container(name: str, values: List[int], invalid: str) -> None:
+def test_the_same_integers_give_the_same_answer_in_every_container(name: str, values: list[int], invalid: str) -> None:
     call = scale_call(name)
     expected = outcome(lambda: call(values, invalid=invalid))
     for label, column in containers(values):
@@ -90,7 +90,7 @@ def test_the_same_integers_give_the_same_answer_in_every_container(name: str, va
 @pytest.mark.parametrize("name", ["nps", "csat", "ces"])
 @SETTINGS
 @given(values=st.lists(st.integers(min_value=0, max_value=10), min_size=1, max_size=40), data=st.data())
-def test_groups_from_any_container_give_the_same_answer(name: str, values: List[int], data: Any) -> None:
+def test_groups_from_any_container_give_the_same_answer(name: str, values: list[int], data: Any) -> None:
     labels = data.draw(st.lists(st.sampled_from(["a", "b", "c"]), min_size=len(values), max_size=len(values)))
     call = scale_call(name)
     expected = outcome(lambda: call(values, groups=labels, invalid="skip"))
@@ -127,7 +127,7 @@ items = st.one_of(
 @pytest.mark.parametrize("name", ["nps", "csat", "ces"])
 @SETTINGS
 @given(values=st.lists(items, max_size=20), invalid=st.sampled_from(["error", "skip"]))
-def test_mixed_lists_give_a_result_or_a_servex_error(name: str, values: List[Any], invalid: str) -> None:
+def test_mixed_lists_give_a_result_or_a_servex_error(name: str, values: list[Any], invalid: str) -> None:
     call = scale_call(name)
     expected = outcome(lambda: call(values, invalid=invalid))
     assert outcome(lambda: call(tuple(values), invalid=invalid)) == expected
@@ -147,7 +147,7 @@ def test_mixed_lists_give_a_result_or_a_servex_error(name: str, values: List[Any
     ),
     invalid=st.sampled_from(["error", "skip"]),
 )
-def test_float_arrays_answer_like_the_list_of_python_floats(name: str, values: List[float], invalid: str) -> None:
+def test_float_arrays_answer_like_the_list_of_python_floats(name: str, values: list[float], invalid: str) -> None:
     call = scale_call(name)
     expected = outcome(lambda: call([float(v) for v in values], invalid=invalid))
     for dtype in ("float16", "float32", "float64"):
@@ -259,7 +259,7 @@ cols = st.integers(min_value=1, max_value=5)
 
 
 @st.composite
-def matrices(draw: Any, low: int, high: int) -> Tuple[List[List[Any]], List[List[Any]]]:
+def matrices(draw: Any, low: int, high: int) -> tuple[list[list[Any]], list[list[Any]]]:
     r, c = draw(rows), draw(cols)
     cell = st.one_of(st.integers(low - 1, high + 1), st.none())
     first = draw(st.lists(st.lists(cell, min_size=c, max_size=c), min_size=r, max_size=r))
@@ -267,7 +267,7 @@ def matrices(draw: Any, low: int, high: int) -> Tuple[List[List[Any]], List[List
     return first, second
 
 
-def as_float_array(m: List[List[Any]]) -> np.ndarray:
+def as_float_array(m: list[list[Any]]) -> np.ndarray:
     return np.array([[np.nan if v is None else v for v in row] for row in m], dtype=np.float64)
 
 
@@ -329,8 +329,9 @@ indicator = st.fixed_dictionaries(
         "baseline": st.one_of(st.floats(-10, 110), st.none()),
         "target": st.one_of(st.floats(-10, 110), st.none()),
         "weight": st.one_of(st.floats(-1, 5), st.none()),
-        "history": st.lists(st.fixed_dictionaries({"period": st.text(max_size=3), "value": st.floats(0, 100)}),
-                            max_size=3),  # fmt: skip
+        "history": st.lists(
+            st.fixed_dictionaries({"period": st.text(max_size=3), "value": st.floats(0, 100)}), max_size=3
+        ),
         "extra": json_values,
     },
 )
@@ -340,7 +341,7 @@ documents = st.one_of(
 )
 
 
-def report_outcome(doc: Any) -> Tuple[Any, ...]:
+def report_outcome(doc: Any) -> tuple[Any, ...]:
     try:
         return ("ok", servex.score(doc).to_dict())
     except servex.ServexError as e:

@@ -6,9 +6,9 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
+from conftest import ROOT
 
 import servex
-from conftest import ROOT
 
 
 @pytest.fixture(scope="module")

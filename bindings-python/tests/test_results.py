@@ -50,7 +50,7 @@ def test_headline_attributes(report: servex.Report) -> None:
     assert (nps.score, nps.n, nps.promoters, nps.method) == (20.0, 10, 5, "adjusted_wald")
     assert nps.ci_low < nps.score < nps.ci_high
     with pytest.raises(AttributeError):
-        nps.nonsense  # noqa: B018
+        nps.nonsense  # noqa: B018 (the attribute access is what is tested)
 
 
 def test_to_dict_is_json_and_a_copy(report: servex.Report) -> None:
@@ -116,7 +116,9 @@ def test_repr_is_short_and_html_is_a_table(report: servex.Report) -> None:
             shown = html_lib.unescape(shown)
         assert shown.count("<table") >= 1 and shown.count("<table") == shown.count("</table>")
     assert "0.7043" in repr(report) and "amber" in repr(report)
-    assert repr(servex.nps([10, 9, 8, 7, 6, 0, 10, 9, 3, 10])) == "NpsResult(score=20, ci_low=-30.33, ci_high=61.1, n=10)"
+    assert (
+        repr(servex.nps([10, 9, 8, 7, 6, 0, 10, 9, 3, 10])) == "NpsResult(score=20, ci_low=-30.33, ci_high=61.1, n=10)"
+    )
     shown = html_lib.unescape(report._repr_html_())
     for words in ("Perspectives", "pyramid", "What to work on first", report.title):
         assert words in shown

@@ -2,8 +2,9 @@
 
 import json
 
-import servex
 from conftest import ROOT
+
+import servex
 
 HEADLINE = json.loads((ROOT / "tests" / "sample" / "headline.json").read_text(encoding="utf-8"))
 

@@ -5,18 +5,18 @@ and a comparison lands in the DataFrame and draws as a forest plot."""
 
 import math
 import pickle
-from typing import Any, Dict, List
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import polars as pl
 import pyarrow as pa
 import pytest
+from conftest import assert_subset
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import servex
-from conftest import assert_subset
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 METRICS = {"nps": servex.nps, "csat": servex.csat, "ces": servex.ces}
@@ -26,7 +26,7 @@ WEIGHTS = [1.2, 0.8, 1.0, 2.5, 0.4, 1.1, 0.9, 1.6, 0.7, 1.3]
 REGIONS = ["n", "s", "n", "e", "s", "n", "e", "e", "s", "n"]
 
 
-def by_label(result: Any) -> List[Dict[str, Any]]:
+def by_label(result: Any) -> list[dict[str, Any]]:
     groups = result.to_dict()["groups"]
     for g in groups:
         g.pop("comparison", None)
@@ -61,7 +61,7 @@ def test_integer_counts_from_numpy_and_pandas() -> None:
 
 def test_a_missing_weight_is_invalid_at_its_row() -> None:
     with pytest.raises(servex.InvalidValueError) as info:
-        servex.nps(ANSWERS, weights=pd.Series([1.0, None] + WEIGHTS[2:], dtype="Float64"))
+        servex.nps(ANSWERS, weights=pd.Series([1.0, None, *WEIGHTS[2:]], dtype="Float64"))
     assert info.value.path == "/weights/1"
 
 
@@ -101,7 +101,9 @@ surveys = st.lists(
 
 @SETTINGS
 @given(rows=surveys, chunk=st.integers(1, 25), reverse=st.booleans(), weighted=st.booleans())
-def test_a_tally_built_in_chunks_gives_the_raw_answer(rows: List[Any], chunk: int, reverse: bool, weighted: bool) -> None:
+def test_a_tally_built_in_chunks_gives_the_raw_answer(
+    rows: list[Any], chunk: int, reverse: bool, weighted: bool
+) -> None:
     answers = np.array([r[0] for r in rows], dtype="float64")
     groups = np.array([r[1] for r in rows], dtype="int64")
     weights = np.array([r[2] for r in rows]) if weighted else None
@@ -109,9 +111,7 @@ def test_a_tally_built_in_chunks_gives_the_raw_answer(rows: List[Any], chunk: in
     parts = []
     for start in range(0, len(rows), chunk):
         at = order[start : start + chunk]
-        parts.append(
-            servex.Tally(answers[at], groups=groups[at], weights=None if weights is None else weights[at])
-        )
+        parts.append(servex.Tally(answers[at], groups=groups[at], weights=None if weights is None else weights[at]))
     tally = sum(parts)
     restored = pickle.loads(pickle.dumps(tally))
     assert restored == tally
@@ -130,7 +130,7 @@ def test_a_tally_built_in_chunks_gives_the_raw_answer(rows: List[Any], chunk: in
 
 @SETTINGS
 @given(rows=surveys, weight=st.floats(1e-3, 1e3))
-def test_constant_weights_give_the_unweighted_answer(rows: List[Any], weight: float) -> None:
+def test_constant_weights_give_the_unweighted_answer(rows: list[Any], weight: float) -> None:
     answers = [r[0] for r in rows]
     groups = [r[1] for r in rows]
     for metric in METRICS.values():

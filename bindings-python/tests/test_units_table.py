@@ -3,7 +3,7 @@ score as the SPEC 12.1 document the table describes, on pandas, polars and pyarr
 and every fault names its column and row."""
 
 import datetime
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -13,9 +13,13 @@ import pytest
 
 import servex
 
-TEMPLATE: Dict[str, Any] = {
-    "perspectives": [{"id": "service", "weight": 2}, {"id": "financial"}, {"id": "operational"},
-                     {"id": "learning_growth"}],  # fmt: skip
+TEMPLATE: dict[str, Any] = {
+    "perspectives": [
+        {"id": "service", "weight": 2},
+        {"id": "financial"},
+        {"id": "operational"},
+        {"id": "learning_growth"},
+    ],
     "indicators": [
         {"id": "nps", "perspective": "service", "baseline": 0, "target": 60},
         {"id": "wait", "element": "7.4.1", "baseline": 20, "target": 5},
@@ -24,7 +28,7 @@ TEMPLATE: Dict[str, Any] = {
     ],
 }
 
-ENGINES: Dict[str, Callable[[pd.DataFrame], Any]] = {
+ENGINES: dict[str, Callable[[pd.DataFrame], Any]] = {
     "pandas": lambda df: df,
     "polars": lambda df: pl.from_pandas(df),
     "polars-lazy": lambda df: pl.from_pandas(df).lazy(),
@@ -40,20 +44,19 @@ def chain(units: int = 40, periods: int = 3, seed: int = 5) -> pd.DataFrame:
     for u in range(units):
         for ind in TEMPLATE["indicators"]:
             for p in range(periods):
-                if ind.get("scale"):
-                    value = float(rng.integers(0, 5))
-                else:
-                    value = float(rng.uniform(0, 70))
+                value = float(rng.integers(0, 5)) if ind.get("scale") else float(rng.uniform(0, 70))
                 if rng.random() < 0.08:
                     value = np.nan
-                rows.append({"unit": f"branch-{u:02d}", "indicator": ind["id"], "period": f"2026-Q{p + 1}", "value": value})
+                rows.append(
+                    {"unit": f"branch-{u:02d}", "indicator": ind["id"], "period": f"2026-Q{p + 1}", "value": value}
+                )
     frame = pd.DataFrame(rows)
     return frame.sample(frac=1.0, random_state=seed).reset_index(drop=True)
 
 
-def document_of(frame: pd.DataFrame) -> Dict[str, Any]:
+def document_of(frame: pd.DataFrame) -> dict[str, Any]:
     """The SPEC 12.1 input the long table describes, written out by hand."""
-    units: Dict[str, Dict[str, Any]] = {}
+    units: dict[str, dict[str, Any]] = {}
     for row in frame.sort_values("period", kind="stable").itertuples():
         unit = units.setdefault(row.unit, {"id": row.unit, "values": {}, "history": {}})
         value = None if np.isnan(row.value) else row.value
@@ -108,15 +111,19 @@ def test_whole_number_unit_labels_are_their_decimal_text() -> None:
     assert [u["id"] for u in servex.score_units(TEMPLATE, frame).units] == ["7", "12"]
 
 
-FAULTS: List[Any] = [
+FAULTS: list[Any] = [
     (lambda f: f.drop(columns="unit"), {}, servex.InvalidDocumentError, "/unit"),
     (lambda f: f.drop(columns="value"), {}, servex.InvalidDocumentError, "/value"),
     (lambda f: f.assign(value=["x"] * len(f)), {}, servex.InvalidValueError, "/value"),
     (lambda f: f.assign(value=[True] * len(f)), {}, servex.InvalidValueError, "/value"),
     (lambda f: f.assign(unit=[1.5] * len(f)), {}, servex.InvalidValueError, "/unit"),
     (lambda f: f.assign(unit=[None, *f["unit"][1:]]), {}, servex.InvalidValueError, "/unit/0"),
-    (lambda f: f.assign(indicator=[*f["indicator"][:2], "speed", *f["indicator"][3:]]), {},
-     servex.UnknownReferenceError, "/indicator/2"),  # fmt: skip
+    (
+        lambda f: f.assign(indicator=[*f["indicator"][:2], "speed", *f["indicator"][3:]]),
+        {},
+        servex.UnknownReferenceError,
+        "/indicator/2",
+    ),
     (lambda f: f.assign(value=[*f["value"][:2], 9.0, *f["value"][3:]]), {}, servex.InvalidValueError, "/value/2"),
     (lambda f: f.assign(value=[*f["value"][:3], np.inf, *f["value"][4:]]), {}, servex.InvalidValueError, "/value/3"),
     (lambda f: pd.concat([f, f.iloc[[1]]], ignore_index=True), {}, servex.DuplicateIdError, "/indicator/4"),
@@ -126,9 +133,11 @@ FAULTS: List[Any] = [
 
 
 @pytest.mark.parametrize("change, options, error, path", FAULTS)
-def test_a_fault_names_its_column_and_row(change: Any, options: Dict[str, Any], error: Any, path: str) -> None:
+def test_a_fault_names_its_column_and_row(change: Any, options: dict[str, Any], error: Any, path: str) -> None:
     # Rows 0 to 3: unit a's nps, wait, care (a maturity rating, 0 to 4), cost.
-    frame = pd.DataFrame({"unit": ["a"] * 4, "indicator": ["nps", "wait", "care", "cost"], "value": [30.0, 9.0, 2.0, 40.0]})
+    frame = pd.DataFrame(
+        {"unit": ["a"] * 4, "indicator": ["nps", "wait", "care", "cost"], "value": [30.0, 9.0, 2.0, 40.0]}
+    )
     with pytest.raises(error) as caught:
         servex.score_units(TEMPLATE, change(frame), **options)
     assert caught.value.path == path

@@ -1,6 +1,7 @@
 """The installed wheel, in a new venv with its pandas extra: import, score the sample to
 the shared headline (the path of tests/sample/headline.json is the argument), DataFrames;
-the polars extra is declared too."""
+the polars extra is declared too; none of the tests' hooks (the `testing` feature) is in
+the native module."""
 
 import json
 import sys
@@ -17,4 +18,6 @@ frame = report.to_pandas("perspectives")
 assert list(frame["id"]) == ["service", "financial", "operational", "learning_growth"], frame
 extras = {r.split(";", 1)[1].replace('"', "'").strip() for r in requires("servex") or [] if ";" in r}
 assert {"extra == 'pandas'", "extra == 'polars'"} <= extras, extras
+hooks = [name for name in dir(servex._servex) if name.endswith("_for_tests")]
+assert not hooks, f"the release wheel holds the tests' hooks {hooks}"
 print(f"python: servex {servex.__version__} from {servex.__file__}: {report!r}")

@@ -8,9 +8,11 @@ metrics that feed it (NPS, CSAT, CES, SERVQUAL, Kano).
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional, Sequence, Union, overload
+from collections.abc import Mapping, Sequence
+from typing import Any, Optional, Union, overload
 
 from . import _servex
+from ._engines import tally
 from ._errors import (
     ERRORS,
     DuplicateIdError,
@@ -41,7 +43,6 @@ from ._results import (
     UnitsResult,
 )
 from ._scorecard import Scorecard
-from ._engines import tally
 from ._tally import Tally
 from ._units import units_from_table
 
@@ -169,7 +170,7 @@ Compare = Union[str, Mapping[str, Any]]
 Funnel = Union[bool, Mapping[str, Any]]
 
 
-def _columns(weights: Optional[Column], counts: Optional[Column], weights_sq: Optional[Column]) -> Dict[str, Any]:
+def _columns(weights: Optional[Column], counts: Optional[Column], weights_sq: Optional[Column]) -> dict[str, Any]:
     return {
         "weights": float_column(weights, "weights"),
         "counts": float_column(counts, "counts"),
@@ -181,8 +182,8 @@ def _scale_metric(
     name: str,
     responses: Column,
     groups: Optional[Column],
-    columns: Dict[str, Any],
-    options: Dict[str, Any],
+    columns: dict[str, Any],
+    options: dict[str, Any],
 ) -> Any:
     column = responses_column(responses)
     labels, categories = groups_column(groups)

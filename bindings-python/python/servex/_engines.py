@@ -7,22 +7,31 @@ from __future__ import annotations
 
 import math
 import warnings
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from collections.abc import Sequence
+from typing import Any, Optional, Union
 
+from . import _servex
 from ._errors import InvalidDocumentError, InvalidValueError
 from ._keys import label_of
 from ._tally import Tally
 
 __all__ = ["tally"]
 
-_N, _SEEN, _W, _Q, _MIN, _MAX = "__servex_n", "__servex_seen", "__servex_w", "__servex_q", "__servex_min", "__servex_max"
+_N, _SEEN, _W, _Q, _MIN, _MAX = (
+    "__servex_n",
+    "__servex_seen",
+    "__servex_w",
+    "__servex_q",
+    "__servex_min",
+    "__servex_max",
+)
 
 
 def tally(
     data: Any,
     response: str,
     *,
-    by: Union[None, str, Sequence[str]] = None,
+    by: Union[str, Sequence[str], None] = None,
     weight: Optional[str] = None,
 ) -> Tally:
     """Tallies column ``response`` of ``data`` (a pandas, polars or pyarrow table, a
@@ -37,7 +46,8 @@ def tally(
     answer that is not on any scale (``invalid="skip"`` drops it). A column that is
     missing or of the wrong type is ``InvalidDocumentError`` (answers and weights are
     numbers, keys text or integers); a null key, or a weight that is null, NaN,
-    negative or above 1e300, is ``InvalidValueError``; both name the column.
+    negative or past SPEC 8's largest magnitude, is ``InvalidValueError``; both name
+    the column.
     """
     with warnings.catch_warnings():
         # narwhals announces that its Dask support moves to a package not yet
@@ -51,7 +61,7 @@ def _named(column: Any, path: str) -> None:
         raise InvalidDocumentError(f"a column is named by text, not {column!r}", path=path)
 
 
-def _key_paths(by: Any) -> List[Tuple[str, str]]:
+def _key_paths(by: Any) -> list[tuple[str, str]]:
     """Each key column with where an error about it points."""
     if by is None:
         return []
@@ -105,20 +115,20 @@ def _tally(data: Any, response: Any, by: Any, weight: Any) -> Tally:
     # Casts on the counted rows, not on the data: answers (decimals, integers) as
     # doubles, categorical keys as text.
     texts = [nw.col(k).cast(nw.String) for k in keys if _categorical(nw, schema[k])]
-    counted = lazy.group_by([*keys, response]).agg(*aggregations).with_columns(nw.col(response).cast(nw.Float64), *texts)
+    counted = (
+        lazy.group_by([*keys, response]).agg(*aggregations).with_columns(nw.col(response).cast(nw.Float64), *texts)
+    )
     streaming = {"engine": "streaming"} if frame.implementation is nw.Implementation.POLARS else {}
     table = counted.collect(backend="pyarrow", **streaming).to_native()
     table = table.sort_by([(k, "ascending") for k in [*keys, response]])
     return _from_counts(table.to_pydict(), response, key_paths, weight)
 
 
-def _check_schema(
-    nw: Any, schema: Any, response: str, key_paths: List[Tuple[str, str]], weight: Optional[str]
-) -> None:
+def _check_schema(nw: Any, schema: Any, response: str, key_paths: list[tuple[str, str]], weight: Optional[str]) -> None:
     """Missing columns and columns of the wrong type, named before the engine runs."""
     columns = [("/response", response), *((path, k) for k, path in key_paths)]
     columns += [("/weight", weight)] if weight is not None else []
-    seen: Dict[str, str] = {}
+    seen: dict[str, str] = {}
     for path, column in columns:
         if column not in schema:
             raise InvalidDocumentError(f"the data has no column {column!r}", path=path)
@@ -137,7 +147,7 @@ def _check_schema(
 
 
 def _from_counts(
-    columns: Dict[str, List[Any]], response: str, key_paths: List[Tuple[str, str]], weight: Optional[str]
+    columns: dict[str, list[Any]], response: str, key_paths: list[tuple[str, str]], weight: Optional[str]
 ) -> Tally:
     """The collected counts, checked, as a tally; several keys as one label per tuple."""
     counts = columns[_N]
@@ -150,7 +160,7 @@ def _from_counts(
     if weight is not None:
         _check_weights(columns, weight)
     if len(keys) > 1:
-        groups: Optional[List[Any]] = [label_of(k) for k in zip(*(columns[key] for key in keys))]
+        groups: Optional[list[Any]] = [label_of(k) for k in zip(*(columns[key] for key in keys))]
     else:
         groups = columns[keys[0]] if keys else None
     weighted = weight is not None
@@ -164,7 +174,7 @@ def _from_counts(
     return Tally._wrap(counted._native, tuple(keys)) if len(keys) > 1 else counted
 
 
-def _check_weights(columns: Dict[str, List[Any]], weight: str) -> None:
+def _check_weights(columns: dict[str, list[Any]], weight: str) -> None:
     """What the engine's sums would hide: null, NaN, negative or overlarge weights."""
     missing = sum(int(n) - int(seen) for n, seen in zip(columns[_N], columns[_SEEN]))
     if missing:
@@ -175,5 +185,6 @@ def _check_weights(columns: Dict[str, List[Any]], weight: str) -> None:
     if lows and min(lows) < 0:
         raise InvalidValueError(f"column {weight!r} holds a negative weight ({min(lows)})", path="/weight")
     highs = [x for x in columns[_MAX] if x is not None]
-    if highs and max(highs) > 1e300:
-        raise InvalidValueError(f"column {weight!r} holds a weight past 1e300 ({max(highs)})", path="/weight")
+    if highs and max(highs) > _servex.MAX_MAGNITUDE:
+        message = f"column {weight!r} holds a weight past {_servex.MAX_MAGNITUDE:g} ({max(highs)})"
+        raise InvalidValueError(message, path="/weight")

@@ -1,10 +1,12 @@
 """The exceptions of servex: one ``ServexError`` (a ``ValueError``) and one subclass per
-kind of the SPEC, each with ``.kind``, ``.path`` (a JSON Pointer into the input, ``""``
+kind of the core, each with ``.kind``, ``.path`` (a JSON Pointer into the input, ``""``
 for the whole input) and ``.message``."""
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Tuple, Type
+from typing import Optional
+
+from . import _servex
 
 __all__ = [
     "ServexError",
@@ -43,7 +45,7 @@ class ServexError(ValueError):
     def __str__(self) -> str:
         return f'{self.kind} at "{self.path}": {self.message}'
 
-    def __reduce__(self) -> Tuple[Type[ServexError], Tuple[str, str, str]]:
+    def __reduce__(self) -> tuple[type[ServexError], tuple[str, str, str]]:
         return (type(self), (self.message, self.kind, self.path))
 
 
@@ -119,21 +121,8 @@ class InternalError(ServexError):
     KIND = "internal_error"
 
 
-#: The exception class of every kind of the SPEC.
-ERRORS: Dict[str, Type[ServexError]] = {
-    cls.KIND: cls
-    for cls in (
-        InvalidJsonError,
-        InvalidDocumentError,
-        UnsupportedVersionError,
-        UnknownFrameworkError,
-        UnknownReferenceError,
-        DuplicateIdError,
-        InvalidIndicatorError,
-        InvalidValueError,
-        MissingValueError,
-        EmptyInputError,
-        LimitExceededError,
-        InternalError,
-    )
-}
+_BY_KIND = {cls.KIND: cls for cls in ServexError.__subclasses__()}
+
+#: The exception class of every kind of the core, in the core's order (a kind of the
+#: core without a class above fails the import).
+ERRORS: dict[str, type[ServexError]] = {kind: _BY_KIND[kind] for kind in _servex.KINDS}

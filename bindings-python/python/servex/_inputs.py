@@ -6,7 +6,7 @@ in place; pandas and polars are never imported here, only recognised."""
 from __future__ import annotations
 
 import sys
-from typing import Any, List, Optional, Tuple
+from typing import Any, Optional
 
 import numpy as np
 
@@ -34,7 +34,7 @@ def _is_arrow(obj: Any) -> bool:
     return pa is not None and isinstance(obj, (pa.Array, pa.ChunkedArray))
 
 
-def _pandas_to_numpy(s: Any, member: str) -> np.ndarray:
+def _pandas_to_numpy(s: Any) -> np.ndarray:
     """A pandas Series or Index as numpy: numpy-backed columns without a copy; nullable
     numbers with NA as float64 with NaN (an invalid value at its row)."""
     import pandas as pd
@@ -42,24 +42,28 @@ def _pandas_to_numpy(s: Any, member: str) -> np.ndarray:
     if isinstance(s, pd.Categorical):
         s = pd.Series(s)
     dtype = s.dtype
+    out: np.ndarray
     if isinstance(dtype, np.dtype):
-        return s.to_numpy()
-    if isinstance(dtype, pd.CategoricalDtype):
-        return np.asarray(s.astype(object).to_numpy(), dtype=object)
-    if pd.api.types.is_bool_dtype(dtype):
-        return s.to_numpy(dtype=object, na_value=None)
-    if pd.api.types.is_numeric_dtype(dtype):
+        out = s.to_numpy()
+    elif isinstance(dtype, pd.CategoricalDtype):
+        out = np.asarray(s.astype(object).to_numpy(), dtype=object)
+    elif pd.api.types.is_bool_dtype(dtype):
+        out = s.to_numpy(dtype=object, na_value=None)
+    elif pd.api.types.is_numeric_dtype(dtype):
         numpy_dtype = getattr(dtype, "numpy_dtype", None)
         if not s.hasnans and numpy_dtype is not None:
-            return s.to_numpy(dtype=numpy_dtype)
-        return s.to_numpy(dtype="float64", na_value=np.nan)
-    return s.to_numpy(dtype=object, na_value=None)
+            out = s.to_numpy(dtype=numpy_dtype)
+        else:
+            out = s.to_numpy(dtype="float64", na_value=np.nan)
+    else:
+        out = s.to_numpy(dtype=object, na_value=None)
+    return out
 
 
-def _to_numpy(obj: Any, member: str) -> Any:
+def _to_numpy(obj: Any) -> Any:
     """Columns of pandas, polars and pyarrow as numpy arrays; anything else unchanged."""
     if _is_pandas(obj):
-        return _pandas_to_numpy(obj, member)
+        return _pandas_to_numpy(obj)
     if _is_polars_series(obj):
         return obj.to_numpy()
     if _is_arrow(obj):
@@ -101,7 +105,7 @@ def responses_column(obj: Any) -> Any:
     """Survey responses for the native scale metrics (NPS, CSAT, CES)."""
     if isinstance(obj, (list, tuple)):
         return obj
-    obj = _to_numpy(obj, "responses")
+    obj = _to_numpy(obj)
     if isinstance(obj, np.ndarray):
         return _numeric(obj, "responses")
     if hasattr(obj, "__array__") or isinstance(obj, (memoryview, bytearray)) or _module(obj) == "array":
@@ -117,7 +121,7 @@ def float_column(obj: Any, member: str) -> Any:
     nullable pandas columns become float64 with NaN (invalid at its row)."""
     if obj is None or isinstance(obj, (list, tuple)):
         return obj
-    obj = _to_numpy(obj, member)
+    obj = _to_numpy(obj)
     if isinstance(obj, np.ndarray):
         return _numeric(obj, member)
     if hasattr(obj, "__array__"):
@@ -127,7 +131,7 @@ def float_column(obj: Any, member: str) -> Any:
     return list(iter(obj))  # not list(obj): a lying __len__ would size it
 
 
-def groups_column(obj: Any) -> Tuple[Any, Optional[List[Any]]]:
+def groups_column(obj: Any) -> tuple[Any, Optional[list[Any]]]:
     """Group labels as ``(labels, None)`` or, for categoricals, ``(codes, categories)``."""
     if obj is None or isinstance(obj, (list, tuple)):
         return obj, None
@@ -136,7 +140,7 @@ def groups_column(obj: Any) -> Tuple[Any, Optional[List[Any]]]:
         if isinstance(obj.dtype, pd.CategoricalDtype):
             cat = obj if isinstance(obj, pd.Categorical) else obj.array
             return np.asarray(cat.codes), cat.categories.tolist()
-        return _flat(_pandas_to_numpy(obj, "groups"), "groups"), None
+        return _flat(_pandas_to_numpy(obj), "groups"), None
     pa = sys.modules.get("pyarrow")
     if pa is not None and isinstance(obj, pa.ChunkedArray):
         obj = obj.combine_chunks()
@@ -146,7 +150,7 @@ def groups_column(obj: Any) -> Tuple[Any, Optional[List[Any]]]:
     pl = sys.modules.get("polars")
     if pl is not None and isinstance(obj, pl.Series) and obj.dtype in (pl.Categorical, pl.Enum):
         obj = obj.cast(pl.String)
-    obj = _to_numpy(obj, "groups")
+    obj = _to_numpy(obj)
     if isinstance(obj, np.ndarray) and obj.dtype.kind == "f" and obj.dtype.itemsize not in (4, 8):
         # float16 and longdouble labels read as float64 ones do (whole numbers are labels).
         obj = obj.astype(np.float64)
@@ -172,14 +176,12 @@ def answer_matrix(obj: Any) -> Any:
     read as 1 or 3."""
     pd = sys.modules.get("pandas")
     if pd is not None and isinstance(obj, pd.DataFrame):
-        numeric = all(
-            pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t) for t in obj.dtypes
-        )
+        numeric = all(pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t) for t in obj.dtypes)
         if numeric:
             return obj.to_numpy(dtype="float64", na_value=np.nan)
         return obj.astype(object).where(obj.notna(), None).to_numpy().tolist()
     if pd is not None and isinstance(obj, pd.Series):
-        return _pandas_to_numpy(obj, "answers")
+        return _pandas_to_numpy(obj)
     pl = sys.modules.get("polars")
     if pl is not None and isinstance(obj, pl.DataFrame):
         if all(t.is_numeric() for t in obj.dtypes):
@@ -192,7 +194,7 @@ def answer_matrix(obj: Any) -> Any:
     return obj
 
 
-def column_names(obj: Any) -> Optional[List[str]]:
+def column_names(obj: Any) -> Optional[list[str]]:
     """The column names of a DataFrame (pandas or polars), as attribute names."""
     pd = sys.modules.get("pandas")
     if pd is not None and isinstance(obj, pd.DataFrame):

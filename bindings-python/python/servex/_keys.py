@@ -9,12 +9,13 @@ answer is the core's. Only the presentation is Python's: ``labels`` and
 from __future__ import annotations
 
 import json
-from typing import Any, Optional, Sequence, Tuple, Union
+from collections.abc import Sequence
+from typing import Any, Optional, Union
 
 __all__ = ["Keys", "label_of", "to_label", "to_key"]
 
 Label = Union[int, str]
-Keys = Optional[Tuple[str, ...]]
+Keys = Optional[tuple[str, ...]]
 """The names of the key columns when there are several, else None (plain labels)."""
 
 

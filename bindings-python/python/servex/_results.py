@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import copy
 import html
-from typing import Any, Dict, Generic, Iterator, List, Optional, Sequence, Tuple, TypeVar, Union, overload
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar, Generic, Optional, TypeVar, Union, overload
 
 from . import _servex
 from ._errors import InvalidDocumentError
@@ -32,12 +33,12 @@ class Result:
 
     __slots__ = ("_data",)
 
-    _data: Dict[str, Any]
+    _data: dict[str, Any]
 
-    def __init__(self, data: Dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any]) -> None:
         self._data = data
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """The result as JSON-compatible data, exactly the SPEC's shape (a copy)."""
         return copy.deepcopy(self._data)
 
@@ -52,10 +53,10 @@ class Result:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __getstate__(self) -> Dict[str, Any]:
+    def __getstate__(self) -> dict[str, Any]:
         return {"servex": 1, "data": self._data}
 
-    def __setstate__(self, state: Dict[str, Any]) -> None:
+    def __setstate__(self, state: dict[str, Any]) -> None:
         self._data = state["data"]
 
     def __repr__(self) -> str:
@@ -70,10 +71,10 @@ class _Views(Result):
     """A result with several tables ("views")."""
 
     __slots__ = ()
-    VIEWS: Dict[str, Sequence[str]] = {}
+    VIEWS: ClassVar[dict[str, Sequence[str]]] = {}
 
-    def _rows(self, view: str) -> List[Dict[str, Any]]:
-        rows: List[Dict[str, Any]] = self._data.get(view) or []
+    def _rows(self, view: str) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = self._data.get(view) or []
         return rows
 
     def _table(self, view: str) -> Table:
@@ -82,7 +83,7 @@ class _Views(Result):
         return Table(self.VIEWS[view], self._rows(view))
 
     @overload
-    def to_pandas(self, view: None = None) -> Dict[str, Any]: ...
+    def to_pandas(self, view: None = None) -> dict[str, Any]: ...
     @overload
     def to_pandas(self, view: str) -> Any: ...
     def to_pandas(self, view: Optional[str] = None) -> Any:
@@ -92,7 +93,7 @@ class _Views(Result):
         return {v: to_pandas(self._table(v)) for v in self.VIEWS}
 
     @overload
-    def to_polars(self, view: None = None) -> Dict[str, Any]: ...
+    def to_polars(self, view: None = None) -> dict[str, Any]: ...
     @overload
     def to_polars(self, view: str) -> Any: ...
     def to_polars(self, view: Optional[str] = None) -> Any:
@@ -117,14 +118,14 @@ class Report(_Views):
     __slots__ = ("_document",)
     CHARTS = ("radar", "pyramid", "perspectives")
 
-    def __init__(self, data: Dict[str, Any], document: Optional[Union[Dict[str, Any], str]] = None) -> None:
+    def __init__(self, data: dict[str, Any], document: Optional[Union[dict[str, Any], str]] = None) -> None:
         super().__init__(data)
         self._document = document
 
-    def __getstate__(self) -> Dict[str, Any]:
+    def __getstate__(self) -> dict[str, Any]:
         return {"servex": 1, "data": self._data, "document": self._document}
 
-    def __setstate__(self, state: Dict[str, Any]) -> None:
+    def __setstate__(self, state: dict[str, Any]) -> None:
         self._data = state["data"]
         self._document = state.get("document")
 
@@ -138,7 +139,8 @@ class Report(_Views):
         if not isinstance(chart, str):
             raise InvalidDocumentError(f"a chart is named by a string, not {chart!r}", path="/chart")
         return _servex.render(self._data, None, chart)
-    VIEWS = {
+
+    VIEWS: ClassVar[dict[str, Sequence[str]]] = {
         "indicators": _INDICATOR_COLUMNS,
         "perspectives": ("id", "title", "weight", "score", "status", "coverage", "indicators"),
         "elements": ("id", "title", "dimension", "weight", "score", "status", "coverage", "levels"),
@@ -149,8 +151,8 @@ class Report(_Views):
         "priorities": ("indicator", "progress", "impact"),
     }
 
-    def _rows(self, view: str) -> List[Dict[str, Any]]:
-        rows: List[Dict[str, Any]] = self._data.get(view) or []
+    def _rows(self, view: str) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = self._data.get(view) or []
         if view != "indicators":
             return rows
         flat = []
@@ -205,35 +207,35 @@ class Report(_Views):
         return self._data.get("focus_level")
 
     @property
-    def perspectives(self) -> List[Dict[str, Any]]:
+    def perspectives(self) -> list[dict[str, Any]]:
         return list(self._get("perspectives"))
 
     @property
-    def dimensions(self) -> List[Dict[str, Any]]:
+    def dimensions(self) -> list[dict[str, Any]]:
         return list(self._get("dimensions"))
 
     @property
-    def elements(self) -> List[Dict[str, Any]]:
+    def elements(self) -> list[dict[str, Any]]:
         return list(self._get("elements"))
 
     @property
-    def levels(self) -> List[Dict[str, Any]]:
+    def levels(self) -> list[dict[str, Any]]:
         return list(self._get("levels"))
 
     @property
-    def principles(self) -> List[Dict[str, Any]]:
+    def principles(self) -> list[dict[str, Any]]:
         return list(self._get("principles"))
 
     @property
-    def indicators(self) -> List[Dict[str, Any]]:
+    def indicators(self) -> list[dict[str, Any]]:
         return list(self._get("indicators"))
 
     @property
-    def gaps(self) -> List[Dict[str, Any]]:
+    def gaps(self) -> list[dict[str, Any]]:
         return list(self._get("gaps"))
 
     @property
-    def priorities(self) -> List[Dict[str, Any]]:
+    def priorities(self) -> list[dict[str, Any]]:
         return list(self._get("priorities"))
 
     def __repr__(self) -> str:
@@ -259,7 +261,7 @@ class Framework(_Views):
     """A service excellence framework (the built-in ISO 23592 model or a custom one)."""
 
     __slots__ = ()
-    VIEWS = {
+    VIEWS: ClassVar[dict[str, Sequence[str]]] = {
         "principles": ("id", "title", "summary"),
         "dimensions": ("id", "title", "perspective", "weight", "elements"),
         "elements": ("id", "title", "dimension", "weight", "levels", "summary"),
@@ -267,7 +269,7 @@ class Framework(_Views):
         "perspectives": ("id", "title", "question"),
     }
 
-    def _rows(self, view: str) -> List[Dict[str, Any]]:
+    def _rows(self, view: str) -> list[dict[str, Any]]:
         if view == "elements":
             return self.elements
         if view == "dimensions":
@@ -286,17 +288,17 @@ class Framework(_Views):
         return self._data.get("title")
 
     @property
-    def principles(self) -> List[Dict[str, Any]]:
+    def principles(self) -> list[dict[str, Any]]:
         """The principles: id, title, summary."""
         return list(self._get("principles") or [])
 
     @property
-    def dimensions(self) -> List[Dict[str, Any]]:
+    def dimensions(self) -> list[dict[str, Any]]:
         """The dimensions, each with its elements."""
         return list(self._get("dimensions") or [])
 
     @property
-    def elements(self) -> List[Dict[str, Any]]:
+    def elements(self) -> list[dict[str, Any]]:
         """Every element of every dimension, with the id of its `dimension`."""
         out = []
         for d in self._data.get("dimensions") or []:
@@ -305,15 +307,15 @@ class Framework(_Views):
         return out
 
     @property
-    def levels(self) -> List[Dict[str, Any]]:
+    def levels(self) -> list[dict[str, Any]]:
         """The four pyramid levels, from 1 to 4."""
         return list(self._get("levels") or [])
 
     @property
-    def perspectives(self) -> List[Dict[str, Any]]:
+    def perspectives(self) -> list[dict[str, Any]]:
         return list(self._get("perspectives") or [])
 
-    def element(self, id: str) -> Dict[str, Any]:
+    def element(self, id: str) -> dict[str, Any]:
         """One element by id (KeyError if there is none)."""
         for e in self.elements:
             if e.get("id") == id:
@@ -330,7 +332,9 @@ class Framework(_Views):
         return "".join(
             [
                 f"<div><h4>{html.escape(fmt(self.title or self.id))}</h4>",
-                html_table(("id", "title", "perspective", "weight", "elements"), self._rows("dimensions"), "Dimensions"),
+                html_table(
+                    ("id", "title", "perspective", "weight", "elements"), self._rows("dimensions"), "Dimensions"
+                ),
                 html_table(("id", "title", "dimension", "levels"), self.elements, "Elements"),
                 html_table(("level", "title", "outcome"), self.levels, "Pyramid levels"),
                 "</div>",
@@ -438,7 +442,7 @@ class CesResult(_Metric):
 
 M = TypeVar("M", NpsResult, CsatResult, CesResult)
 
-_METRICS: Dict[str, Any] = {"nps": NpsResult, "csat": CsatResult, "ces": CesResult}
+_METRICS: dict[str, Any] = {"nps": NpsResult, "csat": CsatResult, "ces": CesResult}
 
 #: A comparison's fields (SPEC 11) as DataFrame columns; the difference's own standard
 #: error and interval are prefixed, so that they do not shadow the group's.
@@ -472,20 +476,20 @@ class GroupedResult(Result, Generic[M]):
     several key columns (``servex.tally(data, ..., by=[...])``), groups are named by
     tuples of keys and a DataFrame has one column per key."""
 
-    __slots__ = ("_metric", "_keys")
+    __slots__ = ("_keys", "_metric")
 
     _metric: str
     _keys: Keys
 
-    def __init__(self, data: Dict[str, Any], metric: str = "nps", keys: Keys = None) -> None:
+    def __init__(self, data: dict[str, Any], metric: str = "nps", keys: Keys = None) -> None:
         super().__init__(data)
         self._metric = metric
         self._keys = keys
 
-    def __getstate__(self) -> Dict[str, Any]:
+    def __getstate__(self) -> dict[str, Any]:
         return {"servex": 1, "data": self._data, "metric": self._metric, "keys": self._keys}
 
-    def __setstate__(self, state: Dict[str, Any]) -> None:
+    def __setstate__(self, state: dict[str, Any]) -> None:
         self._data = state["data"]
         self._metric = state["metric"]
         keys = state.get("keys")
@@ -496,7 +500,7 @@ class GroupedResult(Result, Generic[M]):
             return NotImplemented
         return (self._metric, self._keys, self._data) == (other._metric, other._keys, other._data)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None
 
     @property
     def metric(self) -> str:
@@ -504,20 +508,21 @@ class GroupedResult(Result, Generic[M]):
         return self._metric
 
     @property
-    def keys(self) -> Optional[Tuple[str, ...]]:
+    def keys(self) -> Optional[tuple[str, ...]]:
         """The key columns when grouped by several (labels are then tuples), else None."""
         return self._keys
 
     @property
-    def labels(self) -> List[Any]:
+    def labels(self) -> list[Any]:
         """The group labels, in order of first appearance (tuples of keys when grouped
         by several columns)."""
         return [to_key(self._keys, g["group"]) for g in self._data["groups"]]
 
-    def _row(self, label: Any) -> Dict[str, Any]:
+    def _row(self, label: Any) -> dict[str, Any]:
         """The row of the group named ``label`` (``1`` and ``"1"`` are different)."""
         wanted = to_label(self._keys, label)
-        for g in self._data["groups"]:
+        groups: list[dict[str, Any]] = self._data["groups"]
+        for g in groups:
             if g["group"] == wanted and type(g["group"]) is type(wanted):
                 return g
         raise KeyError(label)
@@ -539,7 +544,7 @@ class GroupedResult(Result, Generic[M]):
         """Whether the groups were compared (``compare=``)."""
         return any("comparison" in g for g in self._data["groups"])
 
-    def comparison(self, label: Any) -> Optional[Dict[str, Any]]:
+    def comparison(self, label: Any) -> Optional[dict[str, Any]]:
         """The comparison of one group (SPEC 11), None where it has none (KeyError if
         the group has no result)."""
         comparison = copy.deepcopy(self._row(label).get("comparison"))
@@ -548,17 +553,17 @@ class GroupedResult(Result, Generic[M]):
         return comparison
 
     @property
-    def funnel(self) -> Optional[Dict[str, Any]]:
+    def funnel(self) -> Optional[dict[str, Any]]:
         """With ``funnel=``: its target, tau2 and phi (SPEC 12.2); None without."""
         return copy.deepcopy(self._data.get("funnel"))
 
-    def _columns(self) -> Tuple[str, ...]:
-        columns: Tuple[str, ...] = (*(self._keys or ("group",)), *_METRICS[self._metric].COLUMNS)
+    def _columns(self) -> tuple[str, ...]:
+        columns: tuple[str, ...] = (*(self._keys or ("group",)), *_METRICS[self._metric].COLUMNS)
         if "funnel" in self._data:
             columns = (*columns, *_FUNNEL_COLUMNS.values())
         return (*columns, *_COMPARISON_COLUMNS.values()) if self.compared else columns
 
-    def _rows(self) -> List[Dict[str, Any]]:
+    def _rows(self) -> list[dict[str, Any]]:
         rows = []
         for g in self._data["groups"]:
             row = dict(g)
@@ -587,7 +592,7 @@ class GroupedResult(Result, Generic[M]):
             return str(_servex.render_comparison(self._data))
         if chart == "funnel":
             return str(_servex.render_funnel(self._data))
-        raise InvalidDocumentError(f"a grouped result draws \"forest\" or \"funnel\", not {chart!r}", path="/chart")
+        raise InvalidDocumentError(f'a grouped result draws "forest" or "funnel", not {chart!r}', path="/chart")
 
     def to_pandas(self) -> Any:
         """A pandas DataFrame, one row per group (column `group` first, or one column
@@ -614,7 +619,7 @@ class ServqualResult(_Views):
     """SERVQUAL gaps (SPEC 7): perception minus expectation, by item and dimension."""
 
     __slots__ = ()
-    VIEWS = {"dimensions": ("dimension", "gap"), "items": ("item", "gap")}
+    VIEWS: ClassVar[dict[str, Sequence[str]]] = {"dimensions": ("dimension", "gap"), "items": ("item", "gap")}
 
     @property
     def respondents(self) -> int:
@@ -645,11 +650,11 @@ class ServqualResult(_Views):
         return float(self._data["delight_rate"])
 
     @property
-    def dimensions(self) -> List[Dict[str, Any]]:
+    def dimensions(self) -> list[dict[str, Any]]:
         return list(self._get("dimensions"))
 
     @property
-    def items(self) -> List[Dict[str, Any]]:
+    def items(self) -> list[dict[str, Any]]:
         return list(self._get("items"))
 
     def __repr__(self) -> str:
@@ -670,7 +675,7 @@ class KanoResult(Result):
                "total_strength", "category_strength", "significant")  # fmt: skip
 
     @property
-    def attributes(self) -> List[Dict[str, Any]]:
+    def attributes(self) -> list[dict[str, Any]]:
         """One classification per attribute: counts, category, better/worse, significance."""
         return list(self._get("attributes"))
 
@@ -712,21 +717,21 @@ class UnitsResult(Result):
                "focus_level", "rank")  # fmt: skip
 
     @property
-    def units(self) -> List[Dict[str, Any]]:
+    def units(self) -> list[dict[str, Any]]:
         return list(self._get("units"))
 
     @property
-    def summary(self) -> Dict[str, Any]:
+    def summary(self) -> dict[str, Any]:
         return dict(self._get("summary"))
 
     @property
-    def indicators(self) -> List[Dict[str, Any]]:
+    def indicators(self) -> list[dict[str, Any]]:
         return list(self._get("indicators"))
 
     def _table(self) -> Table:
         units = self._data["units"]
         rows = []
-        extra: List[str] = []
+        extra: list[str] = []
         for u in units:
             row = {c: u.get(c) for c in self.COLUMNS}
             for view in ("perspectives", "dimensions", "elements"):

@@ -6,7 +6,8 @@ import copy
 import json
 import math
 import sys
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+from collections.abc import Mapping, Sequence
+from typing import Any, Optional, Union
 
 from . import _servex
 from ._errors import InvalidDocumentError
@@ -24,9 +25,7 @@ def _missing(v: Any) -> bool:
     if isinstance(v, float) and math.isnan(v):
         return True
     pd = sys.modules.get("pandas")
-    if pd is not None and (v is pd.NA or v is pd.NaT):
-        return True
-    return False
+    return pd is not None and (v is pd.NA or v is pd.NaT)
 
 
 def _plain(v: Any) -> Any:
@@ -54,13 +53,11 @@ def _cell(column: str, v: Any) -> Any:
     return v
 
 
-def _indicator(row: Mapping[str, Any]) -> Dict[str, Any]:
-    out: Dict[str, Any] = {}
+def _indicator(row: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     for column, v in row.items():
         name = str(column)
         if not isinstance(v, (list, tuple, dict)) and not hasattr(v, "__len__") and _missing(v):
-            continue
-        if isinstance(v, float) and math.isnan(v):
             continue
         v = _cell(name.split(".")[0], v)
         if name.count(".") == 1:
@@ -80,7 +77,7 @@ class Scorecard:
 
     __slots__ = ("_doc",)
 
-    _doc: Dict[str, Any]
+    _doc: dict[str, Any]
 
     def __init__(self, document: Document) -> None:
         if isinstance(document, Scorecard):
@@ -121,7 +118,7 @@ class Scorecard:
         lists or comma-separated text; an unknown column is ``invalid_document``.
         The index is used as ``id`` when there is no ``id`` column and it is named ``id``.
         """
-        rows: List[Mapping[str, Any]]
+        rows: list[Mapping[str, Any]]
         if hasattr(df, "to_dicts"):  # polars
             rows = df.to_dicts()
         elif hasattr(df, "to_dict"):  # pandas
@@ -136,8 +133,10 @@ class Scorecard:
             )
         for i, row in enumerate(rows):
             if not isinstance(row, Mapping):
-                raise InvalidDocumentError(f"a row is a mapping of fields, not {type(row).__name__}", path=f"/indicators/{i}")
-        document: Dict[str, Any] = {"servex": 1}
+                raise InvalidDocumentError(
+                    f"a row is a mapping of fields, not {type(row).__name__}", path=f"/indicators/{i}"
+                )
+        document: dict[str, Any] = {"servex": 1}
         for key, value in (("title", title), ("framework", framework), ("perspectives", perspectives),
                            ("scales", scales)):  # fmt: skip
             if value is not None:
@@ -147,7 +146,7 @@ class Scorecard:
             document["options"] = options
         return cls(document)
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """The document as JSON-compatible data (every field that was written)."""
         return copy.deepcopy(self._doc)
 
@@ -164,7 +163,7 @@ class Scorecard:
         return self._doc.get("title")
 
     @property
-    def indicators(self) -> List[Dict[str, Any]]:
+    def indicators(self) -> list[dict[str, Any]]:
         """The indicators as written."""
         return copy.deepcopy(self._doc.get("indicators") or [])
 
@@ -175,10 +174,10 @@ class Scorecard:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __getstate__(self) -> Dict[str, Any]:
+    def __getstate__(self) -> dict[str, Any]:
         return {"servex": 1, "document": self._doc}
 
-    def __setstate__(self, state: Dict[str, Any]) -> None:
+    def __setstate__(self, state: dict[str, Any]) -> None:
         self._doc = state["document"]
 
     def __repr__(self) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import html
 import json
 import math
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any, Optional
 
 __all__ = ["Table", "to_pandas", "to_polars", "html_table", "fmt", "counted"]
 
@@ -15,13 +16,13 @@ class Table:
     """Named columns of equal length, built from rows of dicts."""
 
     def __init__(self, columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> None:
-        self.columns: Dict[str, List[Any]] = {c: [row.get(c) for row in rows] for c in columns}
+        self.columns: dict[str, list[Any]] = {c: [row.get(c) for row in rows] for c in columns}
         for name, values in self.columns.items():
             # A numeric column with any float is a float column (42 and 1.8 together).
             numbers = [v for v in values if v is not None]
-            if numbers and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers):
-                if any(isinstance(v, float) for v in numbers):
-                    self.columns[name] = [float(v) if v is not None else None for v in values]
+            numeric = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers)
+            if numbers and numeric and any(isinstance(v, float) for v in numbers):
+                self.columns[name] = [float(v) if v is not None else None for v in values]
 
 
 def to_pandas(table: Table) -> Any:
@@ -37,7 +38,7 @@ def to_polars(table: Table) -> Any:
         import polars as pl
     except ImportError as e:  # pragma: no cover - depends on the environment
         raise ImportError("to_polars() needs polars: pip install polars") from e
-    columns: Dict[str, List[Any]] = {}
+    columns: dict[str, list[Any]] = {}
     for name, values in table.columns.items():
         kinds = {type(v) for v in values if v is not None}
         if dict in kinds or tuple in kinds or (len(kinds) > 1 and not kinds <= {int, float}):

@@ -3,7 +3,7 @@ built chunk by chunk, merged with ``+`` and finished into NPS, CSAT or CES."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Optional
 
 from . import _servex
 from ._errors import InvalidDocumentError
@@ -33,7 +33,7 @@ class Tally:
     its groups are then named by tuples of keys (``keys`` names the columns).
     """
 
-    __slots__ = ("_native", "_keys")
+    __slots__ = ("_keys", "_native")
 
     _keys: Keys
 
@@ -58,13 +58,13 @@ class Tally:
         self._keys = None
 
     @classmethod
-    def _wrap(cls, native: Any, keys: Keys = None) -> "Tally":
+    def _wrap(cls, native: Any, keys: Keys = None) -> Tally:
         tally = cls.__new__(cls)
         tally._native = native
         tally._keys = keys
         return tally
 
-    def __add__(self, other: object) -> "Tally":
+    def __add__(self, other: object) -> Tally:
         if not isinstance(other, Tally):
             return NotImplemented
         if self._keys != other._keys:
@@ -72,7 +72,7 @@ class Tally:
             raise InvalidDocumentError(message, path="/groups")
         return Tally._wrap(self._native + other._native, self._keys)
 
-    def __radd__(self, other: object) -> "Tally":
+    def __radd__(self, other: object) -> Tally:
         # sum() starts from 0.
         if isinstance(other, int) and other == 0:
             return self
@@ -85,10 +85,10 @@ class Tally:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __getstate__(self) -> Dict[str, Any]:
+    def __getstate__(self) -> dict[str, Any]:
         return {"servex": 1, "tally": self._native.to_json(), "keys": self._keys}
 
-    def __setstate__(self, state: Dict[str, Any]) -> None:
+    def __setstate__(self, state: dict[str, Any]) -> None:
         self._native = _servex.Tally.from_json(state["tally"])
         keys = state.get("keys")
         self._keys = tuple(keys) if keys is not None else None
@@ -99,22 +99,22 @@ class Tally:
         return bool(self._native.grouped())
 
     @property
-    def keys(self) -> Optional[Tuple[str, ...]]:
+    def keys(self) -> Optional[tuple[str, ...]]:
         """The key columns when grouped by several (groups are then tuples), else None."""
         return self._keys
 
-    def rows(self) -> List[Tuple[Any, float, int, float, float]]:
+    def rows(self) -> list[tuple[Any, float, int, float, float]]:
         """One ``(group, answer, n, weight_sum, squared_weight_sum)`` per group and
         answer value, groups in order of first appearance, answers ascending."""
-        return [(to_key(self._keys, r[0]), *r[1:]) for r in self._native.rows()]  # type: ignore[misc]
+        return [(to_key(self._keys, r[0]), *r[1:]) for r in self._native.rows()]
 
-    def to_dict(self) -> Dict[str, List[Any]]:
+    def to_dict(self) -> dict[str, list[Any]]:
         """The tally as SPEC 10's columns (``responses``, ``counts``, ``weights``,
         ``weights_sq`` and, when grouped, ``groups``): ``servex.nps(**t.to_dict())``
         gives what ``t.nps()`` gives. Groups of several keys are the core's labels,
         their JSON text (``'["north", 2024]'``)."""
         rows = self._native.rows()
-        columns: Dict[str, List[Any]] = {
+        columns: dict[str, list[Any]] = {
             "responses": [r[1] for r in rows],
             "counts": [r[2] for r in rows],
             "weights": [r[3] for r in rows],
@@ -124,7 +124,7 @@ class Tally:
             columns["groups"] = [r[0] for r in rows]
         return columns
 
-    def _finish(self, name: str, options: Dict[str, Any]) -> Any:
+    def _finish(self, name: str, options: dict[str, Any]) -> Any:
         for key in ("compare", "funnel"):
             if isinstance(options.get(key), dict):
                 options[key] = dict(options[key])
@@ -147,7 +147,14 @@ class Tally:
         funnel: Any = None,
     ) -> Any:
         """NPS from the tally (per group when grouped), options as ``servex.nps``."""
-        options = {"method": method, "confidence": confidence, "invalid": invalid, "compare": compare, "adjust": adjust, "funnel": funnel}
+        options = {
+            "method": method,
+            "confidence": confidence,
+            "invalid": invalid,
+            "compare": compare,
+            "adjust": adjust,
+            "funnel": funnel,
+        }
         return self._finish("nps", options)
 
     def csat(
@@ -184,7 +191,14 @@ class Tally:
         funnel: Any = None,
     ) -> Any:
         """CES from the tally, options as ``servex.ces``."""
-        options = {"scale": scale, "confidence": confidence, "invalid": invalid, "compare": compare, "adjust": adjust, "funnel": funnel}
+        options = {
+            "scale": scale,
+            "confidence": confidence,
+            "invalid": invalid,
+            "compare": compare,
+            "adjust": adjust,
+            "funnel": funnel,
+        }
         return self._finish("ces", options)
 
     def __repr__(self) -> str:

@@ -6,7 +6,7 @@ describe, without any per-unit document being built."""
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Tuple
+from typing import Any, Optional
 
 import numpy as np
 
@@ -16,7 +16,7 @@ from ._errors import InvalidDocumentError, InvalidValueError, ServexError
 __all__ = ["units_from_table"]
 
 #: A label column as the core takes it: the distinct labels, and one code per row.
-Codes = Tuple[List[str], Any]
+Codes = tuple[list[str], Any]
 
 
 def units_from_table(
@@ -59,7 +59,7 @@ def units_from_table(
     # Wide: column c, row r becomes long row c * height + r.
     height = len(frame)
 
-    def place(member: str, row: int) -> Tuple[Any, int]:
+    def place(member: str, row: int) -> tuple[Any, int]:
         column, at = divmod(row, height)
         return (measured[column], at) if member in ("value", "indicator") else (columns[member], at)
 
@@ -72,13 +72,13 @@ def units_from_table(
         raise _moved(e, place) from None
 
 
-def _ids(template: Any) -> List[Any]:
+def _ids(template: Any) -> list[Any]:
     """The template's indicator ids, when it is a dict (JSON text is the core's to read)."""
     indicators = template.get("indicators") if isinstance(template, dict) else None
     return [i.get("id") for i in indicators if isinstance(i, dict)] if isinstance(indicators, list) else []
 
 
-def _score(template: Any, keys: List[Any], indicators: Codes, numbers: Any, repeat: int) -> Any:
+def _score(template: Any, keys: list[Any], indicators: Codes, numbers: Any, repeat: int) -> Any:
     units = _labels(keys[0], "unit", repeat)
     periods = _periods(keys[1], repeat) if len(keys) > 1 else None
     return _servex.units_long(template, units, indicators, numbers, periods)
@@ -116,7 +116,7 @@ def _periods(series: Any, repeat: int) -> Codes:
     _no_nulls(series, "period")
     try:
         distinct = series.unique().sort()
-    except Exception:  # noqa: BLE001 (each engine raises its own type for an unsortable column)
+    except Exception:  # each engine raises its own type for an unsortable column
         raise InvalidValueError(f"periods of type {series.dtype} have no order", path="/period") from None
     raw = distinct.to_numpy()
     if np.issubdtype(raw.dtype, np.datetime64):

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::error::{err, Error, ErrorKind};
+use crate::error::{Error, ErrorKind};
 
 mod envelope;
 mod finite;
@@ -69,7 +69,7 @@ fn check_text_depth(text: &str) -> Result<(), Error> {
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return too_deep();
+                    return Err(too_deep());
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
@@ -94,15 +94,17 @@ pub(crate) fn check_depth_at(value: &Value, depth: usize) -> Result<(), Error> {
             _ => continue,
         };
         if depth > MAX_DEPTH {
-            return too_deep();
+            return Err(too_deep());
         }
         stack.extend(children.map(|c| (c, depth + 1)));
     }
     Ok(())
 }
 
-fn too_deep() -> Result<(), Error> {
-    err(ErrorKind::LimitExceeded, "", format!("JSON is nested more than {MAX_DEPTH} deep"))
+/// The error for input nested deeper than [`MAX_DEPTH`]: also what a front raises when
+/// it meets the limit while converting its own objects.
+pub fn too_deep() -> Error {
+    Error::new(ErrorKind::LimitExceeded, "", format!("JSON is nested more than {MAX_DEPTH} deep"))
 }
 
 #[cfg(test)]

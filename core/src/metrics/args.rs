@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{err, pointer, Error, ErrorKind};
 
-use super::groups::{GroupLabel, Groups};
+use super::groups::{not_a_label, GroupLabel, Groups};
 use super::kano::classify;
 use super::matrix::{same_shape, Matrix};
 use super::servqual::{servqual, Dimension, ServqualOptions};
@@ -152,7 +152,7 @@ fn groups(args: &Args<'_>) -> Result<Option<Groups<'static>>, Error> {
             _ => None,
         };
         let Some(label) = label else {
-            return err(ErrorKind::InvalidValue, pointer("/groups", i), "a group label must be a string or an integer");
+            return Err(not_a_label(i));
         };
         labels.push(label);
     }

@@ -21,6 +21,11 @@ pub enum GroupLabel {
     Str(String),
 }
 
+/// The error for the group label at `row` when it is neither a string nor an integer.
+pub fn not_a_label(row: usize) -> Error {
+    Error::new(ErrorKind::InvalidValue, pointer("/groups", row), "a group label must be a string or an integer")
+}
+
 impl fmt::Display for GroupLabel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

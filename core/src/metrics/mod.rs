@@ -44,14 +44,14 @@ pub use csat::{csat, csat_grouped, Csat, CsatOptions};
 pub use finish::{GroupResult, Grouped, Scored};
 pub(crate) use funnel::quantile;
 pub use funnel::{Funnel, FunnelRow, FunnelSummary};
-pub use groups::{GroupLabel, Groups, Split, MAX_GROUPS};
+pub use groups::{not_a_label, GroupLabel, Groups, Split, MAX_GROUPS};
 pub use kano::{kano, AttributeLabel, Kano, KanoAttribute, KanoCategory, KanoCounts};
 pub use matrix::Matrix;
 pub use normal::normal_quantile;
 pub use nps::{nps, nps_grouped, Nps, NpsOptions};
 pub use response::Response;
 pub use servqual::{servqual, Dimension, DimensionGap, ItemGap, Servqual, ServqualOptions, SERVQUAL_22};
-pub use tally::{Cell, RowWeights, Tally, TallyBuilder, MAX_COUNT};
+pub use tally::{count_past_max, Cell, RowWeights, Tally, TallyBuilder, MAX_COUNT};
 
 /// What to do with a response that is not a valid answer (NaN, infinite, fractional
 /// or off the scale).

@@ -12,7 +12,7 @@ use super::super::finish::Estimator;
 use super::super::funnel::Funnel;
 use super::super::groups::{GroupLabel, Split};
 use super::super::response::{Classes, Response};
-use super::super::tally::{tally, RowWeights, Tallied, Tally, MAX_COUNT};
+use super::super::tally::{count_past_max, tally, RowWeights, Tallied, Tally, MAX_COUNT};
 use super::super::{ces, csat, nps, CesOptions, CsatOptions, NpsMethod, NpsOptions};
 use super::{groups, responses, whole_i64, wrong_type, Args};
 use crate::call::{AsValue, Output};
@@ -255,8 +255,7 @@ impl Columns {
         // to one (2^53 + 1 to 2^53): refused at its index before it is read as one.
         if let Some(Value::Array(items)) = args.get("counts") {
             if let Some(i) = items.iter().position(|v| v.as_u64().is_some_and(|u| u > MAX_COUNT)) {
-                let message = format!("count {} is past 2^53", items.get(i).map(Value::to_string).unwrap_or_default());
-                return err(ErrorKind::InvalidValue, crate::error::pointer("/counts", i), message);
+                return Err(count_past_max(i, &items.get(i).map(Value::to_string).unwrap_or_default()));
             }
         }
         Ok(Columns {

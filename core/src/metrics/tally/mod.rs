@@ -21,8 +21,8 @@ mod rows;
 pub use builder::TallyBuilder;
 use histogram::{bin_shift, histogram_grouped, histogram_ungrouped, Bins, NoSlot, Slots};
 pub use public::Tally;
+pub use rows::{count_past_max, RowWeights, MAX_COUNT};
 use rows::{tally_rows, Form};
-pub use rows::{RowWeights, MAX_COUNT};
 
 /// The sufficient statistics of some responses: how many there are (`n`), the sum of
 /// their weights (`w`) and the sum of their squared weights (`q`). Without weights

@@ -47,6 +47,12 @@ impl Form<'_> {
 
 /// The largest count a row may hold: 2^53, the last integer every double holds.
 pub const MAX_COUNT: u64 = 1 << 53;
+
+/// The error for a count past [`MAX_COUNT`] at `row` of `counts`, `count` as the input
+/// wrote it: as a double it would round to another count (2^53 + 1 to 2^53).
+pub fn count_past_max(row: usize, count: &str) -> Error {
+    Error::new(ErrorKind::InvalidValue, pointer("/counts", row), format!("count {count} is past 2^53"))
+}
 /// The largest total of the counts: a little below 2^64.
 const MAX_TOTAL: f64 = 1.8e19;
 
