@@ -9,6 +9,8 @@ pub mod magnitude;
 pub mod metrics;
 pub mod report;
 pub mod sample;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod scorecard;
 pub mod units;
 

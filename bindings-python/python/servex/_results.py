@@ -263,7 +263,7 @@ class Framework(_Views):
     __slots__ = ()
     VIEWS: ClassVar[dict[str, Sequence[str]]] = {
         "principles": ("id", "title", "summary"),
-        "dimensions": ("id", "title", "perspective", "weight", "elements"),
+        "dimensions": ("id", "title", "perspective", "weight", "elements", "summary"),
         "elements": ("id", "title", "dimension", "weight", "levels", "summary"),
         "levels": ("level", "id", "title", "outcome", "summary"),
         "perspectives": ("id", "title", "question"),

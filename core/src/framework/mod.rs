@@ -10,6 +10,7 @@ pub use builtin::{builtin, BUILTIN_ID};
 
 /// A whole model: ISO 23592 by default, or an organisation's own of the same shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
     /// Stable id, e.g. `iso23592:2021`.
@@ -35,6 +36,7 @@ pub struct Framework {
 
 /// A guiding principle (ISO 23592 clause 5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Principle {
     /// Stable id, e.g. `P1`.
@@ -49,6 +51,7 @@ pub struct Principle {
 
 /// A dimension of the model, scored from its elements.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     /// Stable id, e.g. `7.1`.
@@ -61,6 +64,7 @@ pub struct Dimension {
     pub perspective: Option<String>,
     /// Weight in `model_score`; 1 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
     pub weight: Option<f64>,
     /// The elements of this dimension.
     pub elements: Vec<Element>,
@@ -71,6 +75,7 @@ pub struct Dimension {
 
 /// An element of the model, scored from the indicators that name it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Element {
     /// Stable id, e.g. `7.3.1`.
@@ -80,9 +85,11 @@ pub struct Element {
     pub title: Option<String>,
     /// Weight within its dimension; 1 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
     pub weight: Option<f64>,
     /// Pyramid levels its indicators evidence by default.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::json::whole::levels")]
+    #[cfg_attr(feature = "schema", schemars(inner(range(min = 1, max = 4))))]
     pub levels: Option<Vec<i64>>,
     /// One-sentence paraphrase.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -91,6 +98,8 @@ pub struct Element {
 
 /// Whether a pyramid level leads to satisfaction or to delight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "LevelOutcome"))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Levels 1 and 2 of ISO 23592.
@@ -101,6 +110,7 @@ pub enum Outcome {
 
 /// One level of the service excellence pyramid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     /// 1 to 4, bottom to top.
@@ -120,6 +130,7 @@ pub struct Level {
 
 /// A balanced-scorecard perspective.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Perspective {
     /// Stable id, e.g. `service`.

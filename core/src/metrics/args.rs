@@ -33,6 +33,26 @@ pub(crate) fn call(name: &str, input: &Value) -> Option<Result<Value, Error>> {
     Some(run(input))
 }
 
+/// The keyword arguments of `servqual`.
+const SERVQUAL_ARGUMENTS: [&str; 5] = ["expectations", "perceptions", "dimensions", "weights", "tolerance"];
+/// The keyword arguments of `kano`.
+const KANO_ARGUMENTS: [&str; 3] = ["functional", "dysfunctional", "attributes"];
+
+/// Every keyword argument metric `name` takes (any other is refused), or `None` when
+/// `name` is not a metric: what a front may pass on, and what the arguments' JSON
+/// Schemas are checked against.
+///
+/// ```
+/// assert_eq!(servex::metrics::arguments("kano"), Some(vec!["functional", "dysfunctional", "attributes"]));
+/// ```
+pub fn arguments(name: &str) -> Option<Vec<&'static str>> {
+    match name {
+        "servqual" => Some(SERVQUAL_ARGUMENTS.to_vec()),
+        "kano" => Some(KANO_ARGUMENTS.to_vec()),
+        _ => scale::arguments(name),
+    }
+}
+
 /// The keyword-argument object, with unknown keys refused and `null` read as absent.
 struct Args<'a> {
     members: &'a Map<String, Value>,
@@ -181,7 +201,7 @@ fn nested_rows<'a>(args: &Args<'a>, key: &str) -> Result<Vec<&'a [Value]>, Error
 }
 
 fn servqual_call(input: &Value) -> Result<Value, Error> {
-    let args = Args::new(input, &["expectations", "perceptions", "dimensions", "weights", "tolerance"])?;
+    let args = Args::new(input, &SERVQUAL_ARGUMENTS)?;
     let e_rows = nested_rows(&args, "expectations")?;
     let p_rows = nested_rows(&args, "perceptions")?;
     let e_widths: Vec<usize> = e_rows.iter().map(|r| r.len()).collect();
@@ -302,7 +322,7 @@ fn answers(args: &Args<'_>, key: &str) -> Result<Answers, Error> {
 }
 
 fn kano_call(input: &Value) -> Result<Value, Error> {
-    let args = Args::new(input, &["functional", "dysfunctional", "attributes"])?;
+    let args = Args::new(input, &KANO_ARGUMENTS)?;
     let f = answers(&args, "functional")?;
     let d = answers(&args, "dysfunctional")?;
     if f.flat != d.flat && !(f.cells.is_empty() && d.cells.is_empty()) {

@@ -41,6 +41,8 @@ impl Default for CesOptions {
 
 /// The customer effort score of a set of 1..scale responses.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "CesResult"))]
 pub struct Ces {
     /// The number of valid responses.
     pub n: u64,
@@ -63,6 +65,7 @@ pub struct Ces {
     /// The confidence level of the interval.
     pub confidence: f64,
     /// Invalid responses dropped under [`Invalid::Skip`].
+    #[cfg_attr(feature = "schema", schemars(description = "Invalid responses dropped under `invalid: \"skip\"`."))]
     pub skipped: u64,
 }
 

@@ -47,6 +47,7 @@ pub struct Compare {
 
 /// A group's difference to the other side, on the metric's own scale.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Comparison {
     /// The other side's label (`None` against the pooled rest).
     pub against: Option<GroupLabel>,

@@ -44,6 +44,8 @@ impl Default for CsatOptions {
 
 /// The CSAT score of a set of 1..scale responses.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "CsatResult"))]
 pub struct Csat {
     /// The number of valid responses.
     pub n: u64,
@@ -60,6 +62,7 @@ pub struct Csat {
     /// The confidence level of the interval.
     pub confidence: f64,
     /// Invalid responses dropped under [`Invalid::Skip`].
+    #[cfg_attr(feature = "schema", schemars(description = "Invalid responses dropped under `invalid: \"skip\"`."))]
     pub skipped: u64,
 }
 

@@ -75,17 +75,22 @@ pub(crate) trait Estimator {
 /// One result per group, in order of first appearance; groups without a valid
 /// response are omitted and there is no overall row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Grouped_for_{T}"))]
 pub struct Grouped<T> {
     /// The per-group results.
     pub groups: Vec<GroupResult<T>>,
     /// With `funnel`: its target, tau^2 and phi (SPEC 12.2); absent without.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "FunnelSummary"))]
     pub funnel: Option<FunnelSummary>,
 }
 
 /// The result of one group, serialised as the result's fields plus `group` (and
 /// `comparison`, when the call compares groups).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "GroupResult_for_{T}"))]
 pub struct GroupResult<T> {
     /// The group's label, as given.
     pub group: GroupLabel,
@@ -94,6 +99,7 @@ pub struct GroupResult<T> {
     pub result: T,
     /// With `funnel`: the group's z-score, limits and flags; absent without.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "FunnelRow"))]
     pub funnel: Option<FunnelRow>,
     /// With `compare`: the difference to the other side, `None` inside where there is
     /// nothing to compare with (SPEC 11); absent without `compare`.
@@ -103,6 +109,8 @@ pub struct GroupResult<T> {
 
 /// A metric's result: one for an ungrouped input, one per group otherwise.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Scored_for_{T}"))]
 #[serde(untagged)]
 pub enum Scored<T> {
     /// The result of an ungrouped input.

@@ -17,6 +17,7 @@ pub struct Funnel {
 
 /// The funnel of a grouped result: its target, tau^2 and phi.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunnelSummary {
     /// The target the groups are set against (`None` with no group and no target).
     pub target: Option<f64>,
@@ -28,6 +29,7 @@ pub struct FunnelSummary {
 
 /// A group's place in the funnel.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunnelRow {
     /// (score - target) / spread; `None` when the spread is 0.
     pub z: Option<f64>,
@@ -40,8 +42,10 @@ pub struct FunnelRow {
     /// See `lower_998`.
     pub upper_998: f64,
     /// `"high"` or `"low"` outside the 95 % limits.
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["high", "low", null])))]
     pub warning: Option<&'static str>,
     /// `"high"` or `"low"` outside the 99.8 % limits.
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["high", "low", null])))]
     pub flag: Option<&'static str>,
 }
 

@@ -13,6 +13,7 @@ use super::codes::{first_bad_code, with_codes, Codes, GroupCode};
 /// The label of a group: an integer or a string (`1` and `"1"` are different groups).
 /// Serialised as a plain JSON integer or string.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum GroupLabel {
     /// An integer label.

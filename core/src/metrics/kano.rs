@@ -10,6 +10,7 @@ use super::response::Response;
 
 /// A Kano category.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum KanoCategory {
     /// Attractive.
     A,
@@ -37,6 +38,7 @@ const PRIORITY: [KanoCategory; 6] = [M, O, A, I, R, Q];
 
 /// How many respondents fall in each category.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KanoCounts {
     /// Attractive.
     #[serde(rename = "A")]
@@ -86,6 +88,7 @@ impl KanoCounts {
 
 /// An attribute's label: the given name, or its 0-based index (serialised untagged).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum AttributeLabel {
     /// The name given in `attributes`.
@@ -96,6 +99,7 @@ pub enum AttributeLabel {
 
 /// The classification of one attribute.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KanoAttribute {
     /// The attribute's name or index.
     pub attribute: AttributeLabel,
@@ -119,6 +123,8 @@ pub struct KanoAttribute {
 
 /// The result of [`kano`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "KanoResult"))]
 pub struct Kano {
     /// One classification per attribute, in column order.
     pub attributes: Vec<KanoAttribute>,

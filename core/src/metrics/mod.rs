@@ -19,7 +19,7 @@ use crate::error::{err, Error, ErrorKind};
 
 mod args;
 pub(crate) use args::call;
-pub use args::{call_column, ScaleMetric};
+pub use args::{arguments, call_column, ScaleMetric};
 mod ces;
 mod codes;
 mod compare;
@@ -56,6 +56,7 @@ pub use tally::{count_past_max, Cell, RowWeights, Tally, TallyBuilder, MAX_COUNT
 /// What to do with a response that is not a valid answer (NaN, infinite, fractional
 /// or off the scale).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Invalid {
     /// Fail with `invalid_value` at `/responses/INDEX` of the first invalid response.
@@ -67,6 +68,7 @@ pub enum Invalid {
 
 /// How the NPS confidence interval is computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NpsMethod {
     /// The plain Wald interval on the difference of two multinomial shares.

@@ -41,6 +41,8 @@ impl Default for NpsOptions {
 
 /// The Net Promoter Score of a set of 0..10 responses.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "NpsResult"))]
 pub struct Nps {
     /// The number of valid responses.
     pub n: u64,
@@ -65,6 +67,7 @@ pub struct Nps {
     /// The confidence level of the interval.
     pub confidence: f64,
     /// Invalid responses dropped under [`Invalid::Skip`].
+    #[cfg_attr(feature = "schema", schemars(description = "Invalid responses dropped under `invalid: \"skip\"`."))]
     pub skipped: u64,
     /// The adjusted Wald centre x100 (the score for Wald), which comparisons test.
     #[serde(skip)]

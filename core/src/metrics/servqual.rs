@@ -50,6 +50,7 @@ pub struct ServqualOptions {
 
 /// The gap of one item.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ItemGap {
     /// The item's 0-based index.
     pub item: usize,
@@ -60,6 +61,7 @@ pub struct ItemGap {
 
 /// The gap of one dimension.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DimensionGap {
     /// The dimension's name.
     pub dimension: String,
@@ -69,6 +71,8 @@ pub struct DimensionGap {
 
 /// The result of [`servqual`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ServqualResult"))]
 pub struct Servqual {
     /// Respondents with at least one answered pair.
     pub respondents: u64,

@@ -16,6 +16,7 @@ use crate::framework::Outcome;
 
 /// Red, amber or green from progress against thresholds; `missing` without a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// At or above the green threshold.
@@ -30,6 +31,7 @@ pub enum Status {
 
 /// Which way an indicator's value improves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Higher is better (target above baseline, and every rating).
@@ -42,6 +44,7 @@ pub enum Direction {
 
 /// How the progress of an indicator has moved over its history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TrendDirection {
     /// Least-squares slope above the tolerance.
@@ -54,6 +57,7 @@ pub enum TrendDirection {
 
 /// The trend of an indicator with at least two measured periods.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Trend {
     /// Last progress minus the one before it.
     pub delta: f64,
@@ -65,6 +69,7 @@ pub struct Trend {
 
 /// Where the organisation stands on the pyramid, overall.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReportOutcome {
     /// Level 1 not met, or only level 1.
@@ -77,8 +82,11 @@ pub enum ReportOutcome {
 
 /// The scored scorecard, borrowing its text from it ([`Report::into_owned`] to keep it longer).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(description = "The scored scorecard (SPEC 6): the output of `score`."))]
 pub struct Report<'a> {
     /// Format version, 1.
+    #[cfg_attr(feature = "schema", schemars(extend("const" = 1)))]
     pub servex: u32,
     /// Id of the framework scored against.
     pub framework: Cow<'a, str>,
@@ -118,6 +126,7 @@ pub struct Report<'a> {
 
 /// One perspective, scored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PerspectiveRow<'a> {
     /// Perspective id.
     pub id: Cow<'a, str>,
@@ -137,6 +146,7 @@ pub struct PerspectiveRow<'a> {
 
 /// One dimension, scored from its elements.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DimensionRow<'a> {
     /// Dimension id.
     pub id: Cow<'a, str>,
@@ -156,6 +166,7 @@ pub struct DimensionRow<'a> {
 
 /// One element, scored from its indicators.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ElementRow<'a> {
     /// Element id.
     pub id: Cow<'a, str>,
@@ -177,6 +188,7 @@ pub struct ElementRow<'a> {
 
 /// One level of the pyramid, scored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LevelRow<'a> {
     /// 1 to 4.
     pub level: u8,
@@ -198,6 +210,7 @@ pub struct LevelRow<'a> {
 
 /// One principle, scored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PrincipleRow<'a> {
     /// Principle id.
     pub id: Cow<'a, str>,
@@ -213,6 +226,7 @@ pub struct PrincipleRow<'a> {
 
 /// One indicator, scored, with what the user wrote kept verbatim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IndicatorRow<'a> {
     /// Indicator id.
     pub id: Cow<'a, str>,
@@ -250,6 +264,7 @@ pub struct IndicatorRow<'a> {
 
 /// An element's gap and what closing it is worth.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GapRow<'a> {
     /// Element id.
     pub element: Cow<'a, str>,
@@ -263,6 +278,7 @@ pub struct GapRow<'a> {
 
 /// An indicator and what reaching its target is worth.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PriorityRow<'a> {
     /// Indicator id.
     pub indicator: Cow<'a, str>,

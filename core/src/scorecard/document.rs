@@ -11,11 +11,14 @@ use crate::framework::Framework;
 
 /// One balanced scorecard: indicators, their perspectives and the scoring options.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ScorecardDocument"))]
 #[serde(deny_unknown_fields)]
 pub struct Scorecard {
     /// Format version; 1 when present (written `1` or `1.0`: a number with no
     /// fractional part is that integer, SPEC 8).
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "whole_version")]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = [1, null])))]
     pub servex: Option<i64>,
     /// The model scored against; the built-in ISO 23592 framework when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -47,6 +50,7 @@ pub enum FrameworkChoice {
 
 /// A perspective of this scorecard with its weight.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PerspectiveWeight {
     /// The perspective id; may be one the framework does not have.
@@ -56,11 +60,13 @@ pub struct PerspectiveWeight {
     pub title: Option<String>,
     /// Weight in the scorecard score; 1 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
     pub weight: Option<f64>,
 }
 
 /// A rating scale (SPEC 3).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     /// Lowest rating, scored as the baseline.
@@ -86,6 +92,7 @@ pub enum Bound {
 
 /// One earlier period of an indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HistoryPoint {
     /// The period's name, e.g. `2026-Q2`.
@@ -97,6 +104,7 @@ pub struct HistoryPoint {
 
 /// Status thresholds on progress; either field may be left to the options' default.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Thresholds {
     /// Progress at or above which the status is green.
@@ -109,6 +117,7 @@ pub struct Thresholds {
 
 /// What a missing value does to the rollups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Missing {
     /// Leave it out of every rollup (the default).
@@ -122,6 +131,7 @@ pub enum Missing {
 
 /// Scoring options (SPEC 2); every field has a default.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Options {
     /// How missing values are treated; `exclude` by default.
@@ -149,6 +159,7 @@ pub struct Options {
 
 /// One indicator: a measure (baseline and target) or a rating (on a scale).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Unique id, 1 to 256 code points.
@@ -164,12 +175,14 @@ pub struct Indicator {
     pub perspective: Option<String>,
     /// Pyramid levels it evidences; its element's when absent.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::json::whole::levels")]
+    #[cfg_attr(feature = "schema", schemars(inner(range(min = 1, max = 4))))]
     pub levels: Option<Vec<i64>>,
     /// Principle ids it evidences.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principles: Option<Vec<String>>,
     /// Weight within every group it belongs to; 1 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
     pub weight: Option<f64>,
     /// The current value; `None` when missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]

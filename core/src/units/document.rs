@@ -9,6 +9,11 @@ use crate::error::{pointer, Error, ErrorKind};
 use crate::json::from_value;
 use crate::scorecard::{HistoryPoint, MAX_ID_CHARS};
 
+/// The members of `score_units`' input; any other is refused.
+pub const INPUT_MEMBERS: [&str; 3] = ["servex", "scorecard", "units"];
+/// The members of one unit of that input; any other is refused.
+pub const UNIT_MEMBERS: [&str; 5] = ["id", "title", "values", "history", "meta"];
+
 /// Scores every unit of `input` (`{servex, scorecard, units}`) on the template.
 ///
 /// # Errors
@@ -19,7 +24,7 @@ pub fn score_units(input: &Value) -> Result<UnitsResult, Error> {
     let Value::Object(members) = input else {
         return Err(doc("", "score_units takes an object {servex, scorecard, units}"));
     };
-    if let Some(key) = members.keys().find(|k| !["servex", "scorecard", "units"].contains(&k.as_str())) {
+    if let Some(key) = members.keys().find(|k| !INPUT_MEMBERS.contains(&k.as_str())) {
         return Err(doc(&pointer("", key), "score_units takes servex, scorecard and units"));
     }
     if let Some(version) = members.get("servex") {
@@ -70,7 +75,7 @@ impl<'a> Unit<'a> {
         let Value::Object(fields) = unit else {
             return Err(doc(at, "a unit is an object {id, title, values, history, meta}"));
         };
-        if let Some(key) = fields.keys().find(|k| !["id", "title", "values", "history", "meta"].contains(&k.as_str())) {
+        if let Some(key) = fields.keys().find(|k| !UNIT_MEMBERS.contains(&k.as_str())) {
             return Err(doc(&pointer(at, key), "a unit has id, title, values, history and meta"));
         }
         let id = match fields.get("id") {

@@ -12,7 +12,7 @@ mod document;
 mod long;
 mod summary;
 
-pub use document::score_units;
+pub use document::{score_units, INPUT_MEMBERS, UNIT_MEMBERS};
 pub use long::{score_units_long, Labelled, LongValues};
 
 use std::collections::HashSet;

@@ -36,6 +36,12 @@ struct Columns {
 /// The columns a scale metric takes besides `responses` and `groups`.
 const COLUMNS: [&str; 3] = ["weights", "counts", "weights_sq"];
 
+/// Every keyword argument of scale metric `name`: the columns and its options.
+pub(super) fn arguments(name: &str) -> Option<Vec<&'static str>> {
+    let options = Scale::options(name)?;
+    Some(["responses", "groups"].iter().chain(&COLUMNS).chain(options).copied().collect())
+}
+
 impl Scale {
     /// The keyword arguments of scale metric `name` other than the columns, or `None`
     /// when `name` is not one.
@@ -282,9 +288,8 @@ impl Columns {
 
 /// Scale metric `name` on its keyword-argument object; `None` when `name` is not one.
 pub(super) fn call(name: &str, input: &Value) -> Option<Result<Value, Error>> {
-    let options = Scale::options(name)?;
+    let known = arguments(name)?;
     let run = || {
-        let known: Vec<&str> = ["responses", "groups"].iter().chain(&COLUMNS).chain(options).copied().collect();
         let args = Args::new(input, &known)?;
         let scale = Scale::read(name, &args)?;
         let groups = groups(&args)?;
@@ -316,7 +321,7 @@ impl ScaleMetric {
     /// `/groups` when a column is among the options (it would be ignored there), and
     /// every error of the options as the JSON front reports it.
     pub fn from_options(name: &str, options: &Value) -> Result<ScaleMetric, Error> {
-        let Some(known) = Scale::options(name) else {
+        let Some(known) = arguments(name) else {
             return err(ErrorKind::InvalidDocument, "", format!("{name:?} is not a scale metric (nps, csat, ces)"));
         };
         for column in ["responses", "groups"] {
@@ -328,7 +333,6 @@ impl ScaleMetric {
                 );
             }
         }
-        let known: Vec<&str> = ["responses", "groups"].iter().chain(&COLUMNS).chain(known).copied().collect();
         let args = Args::new(options, &known)?;
         Ok(ScaleMetric { scale: Scale::read(name, &args)?, columns: Columns::read(&args)? })
     }
