@@ -4,6 +4,10 @@ run through Python (as objects and as JSON text), the command line, and the npm
 package in Node (as objects, and as text where it takes text). Every front must give
 the same result, or the same error kind and path.
 
+Numbers JSON text cannot hold (NaN, infinities) reach only the object fronts; a second
+family of inputs puts one in each place of every conformance input that holds a number,
+and Python's objects and Node's must agree there too.
+
 Set SERVEX_DIFFERENTIAL=N to run N inputs (2,000 by default)."""
 
 import json
@@ -132,6 +136,39 @@ def lossy_in_javascript(value: Any) -> bool:
     return False
 
 
+def non_finite_corpus() -> List[Dict[str, Any]]:
+    """Every place holding a number in every conformance input, given NaN, an infinity
+    or its negative in turn (as `nonfinite`: where, and the number's JavaScript name)."""
+    words = ["NaN", "Infinity", "-Infinity"]
+    inputs = []
+    for call, value in seeds():
+        numbers = [at for at in places(value) if at and type(lookup(value, at)) in (int, float)]
+        for i, at in enumerate(numbers):
+            inputs.append({"call": call, "text": json.dumps(value), "nonfinite": {"at": list(at), "word": words[i % 3]}})
+    return inputs
+
+
+def lookup(value: Any, at: Tuple[Any, ...]) -> Any:
+    for step in at:
+        value = value[step]
+    return value
+
+
+def run_in_node(inputs: List[Dict[str, Any]], tmp_path: Path) -> List[Dict[str, Any]]:
+    node = shutil.which("node")
+    if node is None or not (PACKAGE / "package.json").exists():
+        if os.environ.get("CI"):
+            raise AssertionError("CI runs the differential test with Node and the built package")
+        pytest.skip("needs node and bindings-wasm/pkg (scripts/test-wasm builds it)")
+    (tmp_path / "inputs.json").write_text(json.dumps(inputs))
+    ran = subprocess.run(
+        [node, str(ROOT / "tests" / "fuzz" / "differential.mjs"), str(PACKAGE), str(tmp_path / "inputs.json")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    outcomes: List[Dict[str, Any]] = json.loads(ran.stdout)
+    return outcomes
+
+
 @pytest.fixture(scope="module")
 def cli() -> str:
     built = subprocess.run(
@@ -146,18 +183,8 @@ def cli() -> str:
 
 
 def test_every_front_gives_the_same_answer(cli: str, tmp_path: Path) -> None:
-    node = shutil.which("node")
-    if node is None or not (PACKAGE / "package.json").exists():
-        if os.environ.get("CI"):
-            raise AssertionError("CI runs the differential test with Node and the built package")
-        pytest.skip("needs node and bindings-wasm/pkg (scripts/test-wasm builds it)")
     inputs = corpus(COUNT)
-    (tmp_path / "inputs.json").write_text(json.dumps(inputs))
-    ran = subprocess.run(
-        [node, str(ROOT / "tests" / "fuzz" / "differential.mjs"), str(PACKAGE), str(tmp_path / "inputs.json")],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    in_node = json.loads(ran.stdout)
+    in_node = run_in_node(inputs, tmp_path)
     findings = []
     for case, js in zip(inputs, in_node):
         call, text = case["call"], case["text"]
@@ -184,6 +211,27 @@ def test_every_front_gives_the_same_answer(cli: str, tmp_path: Path) -> None:
             elif "error" in got and got["error"] != reference["error"]:
                 findings.append(f"{call} {text[:200]}: cli {reference['error']}, {front} {got['error']}")
     assert not findings, f"{len(findings)} of {len(inputs)} inputs disagree:\n" + "\n".join(findings[:30])
+
+
+def test_a_number_json_cannot_hold_reads_the_same_in_python_and_javascript(tmp_path: Path) -> None:
+    inputs = non_finite_corpus()
+    in_node = run_in_node(inputs, tmp_path)
+    findings, kinds = [], set()
+    for case, js in zip(inputs, in_node):
+        value = json.loads(case["text"])
+        at, word = case["nonfinite"]["at"], case["nonfinite"]["word"]
+        lookup(value, tuple(at[:-1]))[at[-1]] = float(word)
+        got = python_outcome(lambda: _servex.call(case["call"], value))
+        kinds.add("ok" if "ok" in got else str(got.get("error", ["foreign"])[0]))
+        if "foreign" in got or "foreign" in js["object"]:
+            findings.append(f"{case['call']} {word} at {at}: python {got}, node {js['object']}")
+        elif ("ok" in got) != ("ok" in js["object"]) or got.get("error") != js["object"].get("error"):
+            findings.append(f"{case['call']} {word} at {at}: python {str(got)[:120]}, node {str(js['object'])[:120]}")
+        elif "ok" in got and not same(got["ok"], js["object"]["ok"]):
+            findings.append(f"{case['call']} {word} at {at}: the results differ")
+    assert not findings, f"{len(findings)} of {len(inputs)} inputs disagree:\n" + "\n".join(findings[:30])
+    # Both readings occur: a missing answer that scores, and a refusal where it stands.
+    assert {"ok", "invalid_value"} <= kinds, kinds
 
 
 def test_every_front_names_the_same_error_kinds() -> None:
