@@ -136,7 +136,7 @@ def lossy_in_javascript(value: Any) -> bool:
     return False
 
 
-def non_finite_corpus() -> List[Dict[str, Any]]:
+def non_finite_corpus() -> list[dict[str, Any]]:
     """Every place holding a number in every conformance input, given NaN, an infinity
     or its negative in turn (as `nonfinite`: where, and the number's JavaScript name)."""
     words = ["NaN", "Infinity", "-Infinity"]
@@ -144,17 +144,19 @@ def non_finite_corpus() -> List[Dict[str, Any]]:
     for call, value in seeds():
         numbers = [at for at in places(value) if at and type(lookup(value, at)) in (int, float)]
         for i, at in enumerate(numbers):
-            inputs.append({"call": call, "text": json.dumps(value), "nonfinite": {"at": list(at), "word": words[i % 3]}})
+            inputs.append(
+                {"call": call, "text": json.dumps(value), "nonfinite": {"at": list(at), "word": words[i % 3]}}
+            )
     return inputs
 
 
-def lookup(value: Any, at: Tuple[Any, ...]) -> Any:
+def lookup(value: Any, at: tuple[Any, ...]) -> Any:
     for step in at:
         value = value[step]
     return value
 
 
-def run_in_node(inputs: List[Dict[str, Any]], tmp_path: Path) -> List[Dict[str, Any]]:
+def run_in_node(inputs: list[dict[str, Any]], tmp_path: Path) -> list[dict[str, Any]]:
     node = shutil.which("node")
     if node is None or not (PACKAGE / "package.json").exists():
         if os.environ.get("CI"):
@@ -165,7 +167,7 @@ def run_in_node(inputs: List[Dict[str, Any]], tmp_path: Path) -> List[Dict[str, 
         [node, str(ROOT / "tests" / "fuzz" / "differential.mjs"), str(PACKAGE), str(tmp_path / "inputs.json")],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
-    outcomes: List[Dict[str, Any]] = json.loads(ran.stdout)
+    outcomes: list[dict[str, Any]] = json.loads(ran.stdout)
     return outcomes
 
 
