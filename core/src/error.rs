@@ -75,172 +75,50 @@ impl fmt::Display for ErrorKind {
     }
 }
 
-/// Every failure of servex. Each variant carries the JSON Pointer (`path`, `""` for the
-/// whole input) and a message for a person; [`Error::kind`] gives the stable name.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
-    /// See [`ErrorKind::InvalidJson`].
-    #[error("{message} (at \"{path}\")")]
-    InvalidJson {
-        /// JSON Pointer to the offending member.
-        path: String,
-        /// What went wrong, for a person.
-        message: String,
-    },
-    /// See [`ErrorKind::InvalidDocument`].
-    #[error("{message} (at \"{path}\")")]
-    InvalidDocument {
-        /// JSON Pointer to the offending member.
-        path: String,
-        /// What went wrong, for a person.
-        message: String,
-    },
-    /// See [`ErrorKind::UnsupportedVersion`].
-    #[error("{message} (at \"{path}\")")]
-    UnsupportedVersion {
-        /// JSON Pointer to the offending member.
-        path: String,
-        /// What went wrong, for a person.
-        message: String,
-    },
-    /// See [`ErrorKind::UnknownFramework`].
-    #[error("{message} (at \"{path}\")")]
-    UnknownFramework {
-        /// JSON Pointer to the offending member.
-        path: String,
-        /// What went wrong, for a person.
-        message: String,
-    },
-    /// See [`ErrorKind::UnknownReference`].
-    #[error("{message} (at \"{path}\")")]
-    UnknownReference {
-        /// JSON Pointer to the offending member.
-        path: String,
-        /// What went wrong, for a person.
-        message: String,
-    },
-    /// See [`ErrorKind::DuplicateId`].
-    #[error("{message} (at \"{path}\")")]
-    DuplicateId {
-        /// JSON Pointer to the offending member.
-        path: String,
-        /// What went wrong, for a person.
-        message: String,
-    },
-    /// See [`ErrorKind::InvalidIndicator`].
-    #[error("{message} (at \"{path}\")")]
-    InvalidIndicator {
-        /// JSON Pointer to the offending member.
-        path: String,
-        /// What went wrong, for a person.
-        message: String,
-    },
-    /// See [`ErrorKind::InvalidValue`].
-    #[error("{message} (at \"{path}\")")]
-    InvalidValue {
-        /// JSON Pointer to the offending member.
-        path: String,
-        /// What went wrong, for a person.
-        message: String,
-    },
-    /// See [`ErrorKind::MissingValue`].
-    #[error("{message} (at \"{path}\")")]
-    MissingValue {
-        /// JSON Pointer to the offending member.
-        path: String,
-        /// What went wrong, for a person.
-        message: String,
-    },
-    /// See [`ErrorKind::EmptyInput`].
-    #[error("{message} (at \"{path}\")")]
-    EmptyInput {
-        /// JSON Pointer to the offending member.
-        path: String,
-        /// What went wrong, for a person.
-        message: String,
-    },
-    /// See [`ErrorKind::LimitExceeded`].
-    #[error("{message} (at \"{path}\")")]
-    LimitExceeded {
-        /// JSON Pointer to the offending member.
-        path: String,
-        /// What went wrong, for a person.
-        message: String,
-    },
-    /// See [`ErrorKind::InternalError`].
-    #[error("{message} (at \"{path}\")")]
-    InternalError {
-        /// JSON Pointer to the offending member (`""`: the whole input).
-        path: String,
-        /// What went wrong, for a person.
-        message: String,
-    },
+/// Every failure of servex: a stable [`ErrorKind`], the JSON Pointer to the offending
+/// member (`""` for the whole input) and a message for a person. The kinds all carry the
+/// same fields, so they are one struct and an enum to match on; boxed, as minijinja's
+/// is, so that a `Result` is a pointer wide and moving or dropping one is a call, not
+/// code at every `?` (the WebAssembly module's size).
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} (at \"{}\")", .repr.message, .repr.path)]
+pub struct Error {
+    repr: Box<Repr>,
+}
+
+#[derive(Clone, PartialEq, Eq)]
+struct Repr {
+    kind: ErrorKind,
+    path: String,
+    message: String,
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Repr { kind, path, message } = &*self.repr;
+        f.debug_struct("Error").field("kind", kind).field("path", path).field("message", message).finish()
+    }
 }
 
 impl Error {
     /// Builds an error of `kind` at `path` (a JSON Pointer).
     pub fn new(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Error {
-        let (path, message) = (path.into(), message.into());
-        match kind {
-            ErrorKind::InvalidJson => Error::InvalidJson { path, message },
-            ErrorKind::InvalidDocument => Error::InvalidDocument { path, message },
-            ErrorKind::UnsupportedVersion => Error::UnsupportedVersion { path, message },
-            ErrorKind::UnknownFramework => Error::UnknownFramework { path, message },
-            ErrorKind::UnknownReference => Error::UnknownReference { path, message },
-            ErrorKind::DuplicateId => Error::DuplicateId { path, message },
-            ErrorKind::InvalidIndicator => Error::InvalidIndicator { path, message },
-            ErrorKind::InvalidValue => Error::InvalidValue { path, message },
-            ErrorKind::MissingValue => Error::MissingValue { path, message },
-            ErrorKind::EmptyInput => Error::EmptyInput { path, message },
-            ErrorKind::LimitExceeded => Error::LimitExceeded { path, message },
-            ErrorKind::InternalError => Error::InternalError { path, message },
-        }
+        Error { repr: Box::new(Repr { kind, path: path.into(), message: message.into() }) }
     }
 
     /// The stable kind of this error.
     pub fn kind(&self) -> ErrorKind {
-        match self {
-            Error::InvalidJson { .. } => ErrorKind::InvalidJson,
-            Error::InvalidDocument { .. } => ErrorKind::InvalidDocument,
-            Error::UnsupportedVersion { .. } => ErrorKind::UnsupportedVersion,
-            Error::UnknownFramework { .. } => ErrorKind::UnknownFramework,
-            Error::UnknownReference { .. } => ErrorKind::UnknownReference,
-            Error::DuplicateId { .. } => ErrorKind::DuplicateId,
-            Error::InvalidIndicator { .. } => ErrorKind::InvalidIndicator,
-            Error::InvalidValue { .. } => ErrorKind::InvalidValue,
-            Error::MissingValue { .. } => ErrorKind::MissingValue,
-            Error::EmptyInput { .. } => ErrorKind::EmptyInput,
-            Error::LimitExceeded { .. } => ErrorKind::LimitExceeded,
-            Error::InternalError { .. } => ErrorKind::InternalError,
-        }
-    }
-
-    fn parts(&self) -> (&str, &str) {
-        match self {
-            Error::InvalidJson { path, message }
-            | Error::InvalidDocument { path, message }
-            | Error::UnsupportedVersion { path, message }
-            | Error::UnknownFramework { path, message }
-            | Error::UnknownReference { path, message }
-            | Error::DuplicateId { path, message }
-            | Error::InvalidIndicator { path, message }
-            | Error::InvalidValue { path, message }
-            | Error::MissingValue { path, message }
-            | Error::EmptyInput { path, message }
-            | Error::LimitExceeded { path, message }
-            | Error::InternalError { path, message } => (path, message),
-        }
+        self.repr.kind
     }
 
     /// The JSON Pointer (RFC 6901) to the offending member; `""` is the whole input.
     pub fn path(&self) -> &str {
-        self.parts().0
+        &self.repr.path
     }
 
     /// The message for a person, without the path.
     pub fn message(&self) -> &str {
-        self.parts().1
+        &self.repr.message
     }
 
     /// The error as the JSON object every front prints: `{kind, message, path}`.
@@ -255,10 +133,9 @@ impl Error {
 
     /// The same error, moved under `prefix` (a JSON Pointer), e.g. a framework's errors
     /// under `/framework`.
-    pub fn under(self, prefix: &str) -> Error {
-        let kind = self.kind();
-        let (path, message) = self.parts();
-        Error::new(kind, format!("{prefix}{path}"), message)
+    pub fn under(mut self, prefix: &str) -> Error {
+        self.repr.path.insert_str(0, prefix);
+        self
     }
 }
 
@@ -326,5 +203,11 @@ mod tests {
             serde_json::json!({"kind": "invalid_value", "message": "out of range", "path": "/responses/2"})
         );
         assert_eq!(e.to_string(), "out of range (at \"/responses/2\")");
+    }
+
+    #[test]
+    fn under_prefixes_the_path_and_keeps_the_rest() {
+        let e = Error::new(ErrorKind::DuplicateId, "/elements/0", "twice").under("/framework");
+        assert_eq!((e.kind(), e.path(), e.message()), (ErrorKind::DuplicateId, "/framework/elements/0", "twice"));
     }
 }
