@@ -7,6 +7,7 @@ pub mod framework;
 pub mod json;
 pub mod magnitude;
 pub mod metrics;
+mod output;
 pub mod report;
 pub mod sample;
 #[cfg(feature = "schema")]
@@ -14,8 +15,9 @@ pub mod schema;
 pub mod scorecard;
 pub mod units;
 
-pub use call::{call, call_text, call_with, catalogue, AsValue, Output, CALLS};
+pub use call::{call, call_text, call_with, catalogue, CALLS};
 pub use error::{Error, ErrorKind};
 pub use framework::Framework;
+pub use output::{AsValue, Output};
 pub use report::Report;
 pub use scorecard::{score, Indicator, Options, Scorecard};

@@ -15,7 +15,7 @@ use super::super::response::{Classes, Response};
 use super::super::tally::{count_past_max, tally, RowWeights, Tallied, Tally, MAX_COUNT};
 use super::super::{ces, csat, nps, CesOptions, CsatOptions, NpsMethod, NpsOptions};
 use super::{groups, responses, whole_i64, wrong_type, Args};
-use crate::call::{AsValue, Output};
+use crate::output::{AsValue, Output};
 
 /// A scale metric with its options.
 #[derive(Debug, Clone)]
