@@ -69,7 +69,7 @@ pub fn render(
             Err(_) => Walker::below("render", "document").value(doc, 2)?,
         }),
     };
-    run_detached(py, move || servex::report::render::from_json(&report, document.as_ref(), chart.as_deref()))
+    run_detached(py, move || servex::render::from_json(&report, document.as_ref(), chart.as_deref()))
 }
 
 /// The forest plot (SVG) of a grouped result compared between groups, a dict as the
@@ -77,7 +77,7 @@ pub fn render(
 #[pyfunction]
 pub fn render_comparison(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<String> {
     let result = Walker::new("render").value(result, 1)?;
-    run_detached(py, move || servex::report::render::comparison(&result))
+    run_detached(py, move || servex::render::comparison(&result))
 }
 
 /// The funnel plot (SVG) of a grouped result called with `funnel`, a dict as the scale
@@ -85,19 +85,19 @@ pub fn render_comparison(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<
 #[pyfunction]
 pub fn render_funnel(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<String> {
     let result = Walker::new("render").value(result, 1)?;
-    run_detached(py, move || servex::report::render::funnel(&result))
+    run_detached(py, move || servex::render::funnel(&result))
 }
 
 /// The units overview (SVG) of a `score_units` result, a dict as it returns it.
 #[pyfunction]
 pub fn render_units(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<String> {
     let result = Walker::new("render").value(result, 1)?;
-    run_detached(py, move || servex::report::render::units(&result))
+    run_detached(py, move || servex::render::units(&result))
 }
 
 /// The HTML report of a `score_units` result.
 #[pyfunction]
 pub fn render_units_html(py: Python<'_>, result: &Bound<'_, PyAny>) -> PyResult<String> {
     let result = Walker::new("render").value(result, 1)?;
-    run_detached(py, move || servex::report::render::units_html(&result))
+    run_detached(py, move || servex::render::units_html(&result))
 }

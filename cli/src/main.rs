@@ -199,7 +199,7 @@ struct ReportArgs {
     input: PathBuf,
     /// Draw one chart as SVG instead of the HTML report: radar, pyramid or perspectives.
     #[arg(long, value_name = "CHART", value_parser = report::parse_chart)]
-    svg: Option<servex::report::render::Chart>,
+    svg: Option<servex::render::Chart>,
     /// File to write; standard output when absent.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
@@ -311,8 +311,8 @@ fn scale<const N: usize>(name: &str, args: &ScaleArgs, own: [(&str, Option<Value
         None => servex::call(name, &input::read_json(&Source::from_arg(&args.input))?).map_err(Failure::Servex)?,
     };
     let drawn = match args.svg.as_deref() {
-        Some("funnel") => servex::report::render::funnel(&result),
-        Some(_) => servex::report::render::comparison(&result),
+        Some("funnel") => servex::render::funnel(&result),
+        Some(_) => servex::render::comparison(&result),
         None if args.table => return Ok(metric_table::render(name, &result)),
         None => return output::pretty(&result),
     };

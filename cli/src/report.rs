@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use servex::report::render::{self, Chart};
+use servex::render::{self, Chart};
 use servex::sample::sample_scorecard;
 use servex::Scorecard;
 

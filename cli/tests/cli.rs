@@ -140,7 +140,7 @@ fn svg_draws_the_comparison_of_a_weighted_survey() {
     assert_eq!(stdout_json(&output), result);
     let drawn = servex(&["nps", path(&file), "--svg"], None);
     assert_eq!(drawn.status.code(), Some(0), "{drawn:?}");
-    let expected = servex::report::render::comparison(&result).expect("a compared result");
+    let expected = servex::render::comparison(&result).expect("a compared result");
     assert_eq!(String::from_utf8_lossy(&drawn.stdout).trim_end(), expected.trim_end());
     let funnelled = temp_file(
         json!({"responses": [9, 10, 3, 7, 0, 10], "groups": ["a", "a", "b", "b", "c", "c"], "funnel": true})
@@ -155,7 +155,7 @@ fn svg_draws_the_comparison_of_a_weighted_survey() {
     .expect("valid");
     assert_eq!(
         String::from_utf8_lossy(&drawn.stdout).trim_end(),
-        servex::report::render::funnel(&result).expect("a funnel").trim_end()
+        servex::render::funnel(&result).expect("a funnel").trim_end()
     );
     // Without groups there is nothing to draw: the result's own error.
     let plain = temp_file(br#"{"responses": [5, 3]}"#);

@@ -5,7 +5,7 @@
 mod common;
 
 use common::servex;
-use servex::report::render::{self, Chart};
+use servex::render::{self, Chart};
 use servex::sample::{sample_scorecard, SAMPLE_JSON};
 
 fn sample_file() -> tempfile::NamedTempFile {

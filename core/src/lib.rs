@@ -8,6 +8,7 @@ pub mod json;
 pub mod magnitude;
 pub mod metrics;
 mod output;
+pub mod render;
 pub mod report;
 pub mod sample;
 #[cfg(feature = "schema")]

@@ -255,9 +255,9 @@ fn units_at_the_edge_of_the_doubles() {
     assert_eq!((e.kind().as_str(), e.path()), ("invalid_value", ""));
     let mut result = servex::call("score_units", &serde_json::json!({"scorecard": template, "units": units(1e290)}))
         .expect("scores");
-    let page = servex::report::render::units_html(&result).expect("drawn");
+    let page = servex::render::units_html(&result).expect("drawn");
     assert!(page.contains("1.00e300%") && !page.contains("00000000000"), "exponent form");
     result["units"][0]["status"] = serde_json::json!("x\"><img src=x>");
-    let page = servex::report::render::units_html(&result).expect("drawn");
+    let page = servex::render::units_html(&result).expect("drawn");
     assert!(!page.contains("<img"), "no injected markup");
 }

@@ -1,4 +1,4 @@
-//! JSON text in, envelope text out, around [`servex::report::render::from_json`]; plain
+//! JSON text in, envelope text out, around [`servex::render::from_json`]; plain
 //! Rust, unit-tested on the host and under wasm.
 
 use serde_json::Value;
@@ -21,18 +21,16 @@ pub fn run(input: &str) -> String {
 fn render(input: &Value) -> Result<String, servex::Error> {
     let member = |key: &str| input.get(key).filter(|v| !v.is_null());
     if let Some(result) = member("comparison") {
-        return servex::report::render::comparison(result)
-            .map_err(|e| e.under("/comparison"))
-            .and_then(servex::json::to_text);
+        return servex::render::comparison(result).map_err(|e| e.under("/comparison")).and_then(servex::json::to_text);
     }
     if let Some(result) = member("funnel") {
-        return servex::report::render::funnel(result).map_err(|e| e.under("/funnel")).and_then(servex::json::to_text);
+        return servex::render::funnel(result).map_err(|e| e.under("/funnel")).and_then(servex::json::to_text);
     }
     if let Some(result) = member("units") {
-        return servex::report::render::units(result).map_err(|e| e.under("/units")).and_then(servex::json::to_text);
+        return servex::render::units(result).map_err(|e| e.under("/units")).and_then(servex::json::to_text);
     }
     if let Some(result) = member("units_html") {
-        let page = servex::report::render::units_html(result).map_err(|e| e.under("/units_html"));
+        let page = servex::render::units_html(result).map_err(|e| e.under("/units_html"));
         return page.and_then(servex::json::to_text);
     }
     let report = member("report").ok_or_else(|| {
@@ -49,7 +47,7 @@ fn render(input: &Value) -> Result<String, servex::Error> {
             ))
         }
     };
-    servex::report::render::from_json(report, member("document"), chart).and_then(servex::json::to_text)
+    servex::render::from_json(report, member("document"), chart).and_then(servex::json::to_text)
 }
 
 #[cfg(test)]
@@ -71,7 +69,7 @@ mod tests {
         let report = servex::score(&document).expect("scores");
         let input = serde_json::json!({"report": sample_report(), "chart": "pyramid"});
         let out = parsed(&run(&input.to_string()));
-        let expected = servex::report::render::svg(&report, servex::report::render::Chart::Pyramid);
+        let expected = servex::render::svg(&report, servex::render::Chart::Pyramid);
         assert_eq!(out["ok"], expected.as_str());
         let page = parsed(&run(&serde_json::json!({"report": sample_report()}).to_string()));
         assert!(page["ok"].as_str().is_some_and(|html| html.starts_with("<!DOCTYPE html>")));

@@ -1,4 +1,4 @@
-//! The report renderer of the npm package `servex` ([`servex::report::render`]), in a
+//! The report renderer of the npm package `servex` ([`servex::render`]), in a
 //! WebAssembly module of its own.
 //!
 //! Drawing a report is most of what a page never needs (charts, the HTML page, the

@@ -6,7 +6,6 @@
 //! time scoring a small document took. A report read back from JSON owns its text.
 
 mod owned;
-pub mod render;
 
 use std::borrow::Cow;
 

@@ -112,7 +112,7 @@ pub fn html(report: &Report, document: Option<&Scorecard>) -> String {
 /// ```
 /// let input = serde_json::json!({"responses": [9, 3, 10, 7], "groups": ["a", "b", "a", "b"], "compare": "first"});
 /// let result = servex::call("nps", &input).unwrap();
-/// assert!(servex::report::render::comparison(&result).unwrap().contains("Differences between groups"));
+/// assert!(servex::render::comparison(&result).unwrap().contains("Differences between groups"));
 /// ```
 ///
 /// # Errors
