@@ -2,6 +2,8 @@
 //! levels, principles, gaps, priorities and indicators. Every cell is escaped here;
 //! a missing number is a dash and a missing status reads "no data", never 0.
 
+use serde_json::{Map, Value};
+
 use super::bars::status_word;
 use super::format::{esc, finite, name, number, pct_cell, points, word, DASH};
 use super::pyramid::{self, Mark};
@@ -247,6 +249,31 @@ pub(crate) fn priorities(out: &mut String, report: &Report) {
     table(out, "rank", &cols, &rows);
 }
 
+/// Items by id, so that a row finds its own in one look-up, not a scan (the first of a
+/// repeated id, as a scan would).
+struct ById<'t, T> {
+    items: &'t [T],
+    /// Each id's place: a JSON map, whose code the renderer's WebAssembly module holds
+    /// already (a `HashMap` of its own took 1.4 KB of it, gzipped).
+    places: Map<String, Value>,
+}
+
+impl<'t, T> ById<'t, T> {
+    fn new(items: &'t [T], id: impl Fn(&T) -> &str) -> ById<'t, T> {
+        let mut places = Map::with_capacity(items.len());
+        // Backwards, so that the first of a repeated id is the one kept.
+        for (i, item) in items.iter().enumerate().rev() {
+            places.insert(id(item).to_owned(), i.into());
+        }
+        ById { items, places }
+    }
+
+    fn get(&self, id: &str) -> Option<&'t T> {
+        // Every place was written from an index of `items`.
+        self.places.get(id).and_then(Value::as_u64).map(|k| &self.items[k as usize])
+    }
+}
+
 pub(crate) fn indicators(out: &mut String, report: &Report, document: Option<&Scorecard>) {
     let cols = [
         Col("Indicator", false),
@@ -256,6 +283,8 @@ pub(crate) fn indicators(out: &mut String, report: &Report, document: Option<&Sc
         Col("Status", false),
         Col("Trend", false),
     ];
+    let perspectives = ById::new(&report.perspectives, |p| &p.id);
+    let sources = ById::new(document.map_or(&[][..], |d| &d.indicators), |d| &d.id);
     let rows: Vec<Vec<String>> = report
         .indicators
         .iter()
@@ -264,7 +293,7 @@ pub(crate) fn indicators(out: &mut String, report: &Report, document: Option<&Sc
             if let Some(evidence) = i.evidence.as_deref().filter(|e| !e.trim().is_empty()) {
                 who.push_str(&format!("<div class=\"evidence\">{}</div>", esc(evidence)));
             }
-            let perspective = report.perspectives.iter().find(|p| p.id == i.perspective);
+            let perspective = perspectives.get(&i.perspective);
             let mut place = esc(perspective.map_or(&*i.perspective, |p| name(p.title.as_deref(), &p.id)));
             let mut tags: Vec<String> = i.element.iter().map(|e| e.to_string()).collect();
             if !i.levels.is_empty() {
@@ -273,7 +302,7 @@ pub(crate) fn indicators(out: &mut String, report: &Report, document: Option<&Sc
             if !tags.is_empty() {
                 place.push_str(&format!("<div class=\"id\">{}</div>", esc(&tags.join(" \u{b7} "))));
             }
-            let source = document.and_then(|d| d.indicators.iter().find(|d| d.id == i.id));
+            let source = sources.get(&i.id);
             let scale = source.and_then(|s| s.scale.as_deref());
             vec![who, place, value(i, scale), score(i.progress), pill(i.status), trend(i, source)]
         })
