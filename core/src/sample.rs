@@ -23,7 +23,9 @@ pub fn sample_scorecard() -> Scorecard {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Direction, ReportOutcome, Status, TrendDirection};
+    use crate::framework::{builtin, BUILTIN_ID};
+    use crate::json::{agree, mutations_agree};
+    use crate::report::{Direction, Report, ReportOutcome, Status, TrendDirection};
     use crate::score;
 
     #[test]
@@ -88,5 +90,21 @@ mod tests {
     fn the_sample_round_trips() {
         let sample = sample_scorecard();
         assert_eq!(Scorecard::from_json(&sample.to_json()), Ok(sample));
+    }
+
+    #[test]
+    fn the_sample_reads_as_the_reference_reads_it() {
+        let sample: serde_json::Value = serde_json::from_str(SAMPLE_JSON).unwrap();
+        mutations_agree::<Scorecard>(&sample);
+        let mut inline = sample;
+        inline["framework"] = serde_json::to_value(builtin(BUILTIN_ID).unwrap()).unwrap();
+        agree::<Scorecard>(&inline);
+    }
+
+    #[test]
+    fn its_report_reads_as_the_reference_reads_it() {
+        let document = sample_scorecard();
+        let report = score(&document).unwrap();
+        mutations_agree::<Report>(&serde_json::to_value(report).unwrap());
     }
 }

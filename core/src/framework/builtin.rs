@@ -41,4 +41,10 @@ mod tests {
         assert_eq!(f.perspectives.len(), 4);
         assert!(builtin("efqm").is_none());
     }
+
+    #[test]
+    fn frameworks_read_as_the_reference_reads_them() {
+        let framework = serde_json::to_value(builtin(BUILTIN_ID).unwrap()).unwrap();
+        crate::json::mutations_agree::<Framework>(&framework);
+    }
 }

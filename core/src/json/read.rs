@@ -424,4 +424,4 @@ impl<'v> VariantAccess<'v> for Variant<'v, '_> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -8,6 +8,8 @@ mod resolve;
 mod rollup;
 mod scales;
 mod template;
+#[cfg(test)]
+mod tests;
 
 pub use document::{
     Bound, FrameworkChoice, HistoryPoint, Indicator, Missing, Options, PerspectiveWeight, Scale, Scorecard, Thresholds,
