@@ -1,5 +1,7 @@
 #![doc = include_str!("../README.md")]
 
+// The modules are layers, each using only those below it: the order is declared and
+// checked in `tests/layers.rs`.
 pub mod boundary;
 mod call;
 pub mod error;
