@@ -137,6 +137,10 @@ fn sparklines_need_the_document_and_a_history() {
     assert!(expected >= 5, "the sample has histories");
     assert_eq!(with.matches("class=\"sx sx-spark\"").count(), expected);
     assert_eq!(without.matches("class=\"sx sx-spark\"").count(), 0);
+    // A row finds its indicator by id, wherever the document lists it.
+    let mut reordered = document.clone();
+    reordered.indicators.reverse();
+    assert_eq!(html(&report, Some(&reordered)), with);
     // The trend is still given in words without the document.
     assert!(without.contains("improving") && without.contains("declining"));
     parse(&without);
