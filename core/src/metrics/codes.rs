@@ -66,8 +66,8 @@ impl Codes<'_> {
         with_codes!(self, |s| s.get(row).map(|c| c.signed()))
     }
 
-    /// The codes below `count` that occur, in order of their first row; the scan stops
-    /// once `present` of them are found.
+    /// The codes (all below `count`, checked) that occur, in order of their first row;
+    /// the scan stops once `present` of them are found.
     pub(crate) fn first_appearances(&self, count: usize, present: usize) -> Vec<u32> {
         let mut seen = vec![false; count];
         let mut order = Vec::with_capacity(present);
@@ -76,11 +76,10 @@ impl Codes<'_> {
                 if order.len() == present {
                     break;
                 }
-                if let Some(x) = seen.get_mut(c.index()) {
-                    if !*x {
-                        *x = true;
-                        order.push(c.index() as u32);
-                    }
+                let x = &mut seen[c.index()];
+                if !*x {
+                    *x = true;
+                    order.push(c.index() as u32);
                 }
             }
         });

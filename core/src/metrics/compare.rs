@@ -126,10 +126,8 @@ pub(crate) fn compare_groups(
                 let b = (metric.side_of)(&rest);
                 Some(test(metric, side, &b, None, z))
             }
-            (_, Some(j)) => {
-                let b = sides.get(j).copied().unwrap_or(*side);
-                Some(test(metric, side, &b, labels.get(j).map(|l| (*l).clone()), z))
-            }
+            // `labels` and `sides` are parallel, and `j` one of their rows.
+            (_, Some(j)) => Some(test(metric, side, &sides[j], Some(labels[j].clone()), z)),
             _ => None,
         };
         out.push(comparison);
@@ -157,10 +155,13 @@ fn test(metric: &Metric<'_>, a: &Side, b: &Side, against: Option<GroupLabel>, z:
 
 /// Fills `p_adjusted` and `significant` over the comparisons that have a p-value.
 fn adjust(comparisons: &mut [Option<Comparison>], how: Adjust, confidence: f64) {
-    let mut tested: Vec<(usize, f64)> = comparisons
-        .iter()
+    let mut tested: Vec<(usize, f64, &mut Comparison)> = comparisons
+        .iter_mut()
         .enumerate()
-        .filter_map(|(i, c)| c.as_ref().and_then(|c| c.p_value).map(|p| (i, p)))
+        .filter_map(|(i, c)| {
+            let c = c.as_mut()?;
+            Some((i, c.p_value?, c))
+        })
         .collect();
     // Ascending p-values, ties in row order (an unstable sort with the row as the tie
     // break: the order of a stable one, without linking a second sort algorithm).
@@ -168,27 +169,25 @@ fn adjust(comparisons: &mut [Option<Comparison>], how: Adjust, confidence: f64) 
     let m = tested.len() as f64;
     let mut adjusted = vec![0.0; tested.len()];
     match how {
-        Adjust::None => adjusted.iter_mut().zip(&tested).for_each(|(a, &(_, p))| *a = p),
+        Adjust::None => adjusted.iter_mut().zip(&tested).for_each(|(a, &(_, p, _))| *a = p),
         Adjust::Holm => {
             let mut running: f64 = 0.0;
-            for (j, (a, &(_, p))) in adjusted.iter_mut().zip(&tested).enumerate() {
+            for (j, (a, &(_, p, _))) in adjusted.iter_mut().zip(&tested).enumerate() {
                 running = running.max((p * (m - j as f64)).min(1.0));
                 *a = running;
             }
         }
         Adjust::Bh => {
             let mut running: f64 = 1.0;
-            for (j, (a, &(_, p))) in adjusted.iter_mut().zip(&tested).enumerate().rev() {
+            for (j, (a, &(_, p, _))) in adjusted.iter_mut().zip(&tested).enumerate().rev() {
                 running = running.min((m * p / (j as f64 + 1.0)).min(1.0));
                 *a = running;
             }
         }
     }
-    for (&(i, _), &p) in tested.iter().zip(&adjusted) {
-        if let Some(Some(c)) = comparisons.get_mut(i) {
-            c.p_adjusted = Some(p);
-            c.significant = p < 1.0 - confidence;
-        }
+    for ((_, _, c), p) in tested.into_iter().zip(adjusted) {
+        c.p_adjusted = Some(p);
+        c.significant = p < 1.0 - confidence;
     }
 }
 

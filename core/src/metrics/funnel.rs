@@ -132,9 +132,9 @@ pub(crate) fn quantile(sorted: &[f64], p: f64) -> f64 {
     let Some(last) = sorted.len().checked_sub(1) else {
         return f64::NAN;
     };
+    // `p` is in [0, 1], so both neighbours are rows of `sorted`.
     let h = last as f64 * p;
-    let (below, above) = (h.floor() as usize, h.ceil() as usize);
-    let (a, b) = (sorted.get(below).copied().unwrap_or(f64::NAN), sorted.get(above).copied().unwrap_or(f64::NAN));
+    let (a, b) = (sorted[h.floor() as usize], sorted[h.ceil() as usize]);
     a + (h - h.floor()) * (b - a)
 }
 

@@ -321,6 +321,8 @@ pub(crate) fn check_group_count(codes: Codes<'_>, labels: usize) -> Result<(), E
     let mut used = vec![false; labels];
     with_codes!(codes, |codes| {
         for c in codes {
+            // Codes given with their labels are not checked yet: one past the labels
+            // names no group, and the tally refuses it at its row.
             if let Some(slot) = used.get_mut(c.index()) {
                 *slot = true;
             }

@@ -155,7 +155,7 @@ pub(crate) fn classify<T: Response>(
     attributes: Option<&[String]>,
     flat: bool,
 ) -> Result<Kano, Error> {
-    let (rows, columns) = same_shape(("/functional", &widths(functional)), ("/dysfunctional", &widths(dysfunctional)))?;
+    let (_, columns) = same_shape(("/functional", &widths(functional)), ("/dysfunctional", &widths(dysfunctional)))?;
     if let Some(names) = attributes {
         if names.len() != columns {
             return err(
@@ -169,10 +169,8 @@ pub(crate) fn classify<T: Response>(
         return err(ErrorKind::EmptyInput, "/functional", "no attribute");
     }
     let mut counts = vec![KanoCounts::default(); columns];
-    for r in 0..rows {
-        let (Some(f_row), Some(d_row)) = (functional.row(r), dysfunctional.row(r)) else {
-            continue;
-        };
+    // Both matrices are `rows` x `columns` (`same_shape`).
+    for (r, (f_row, d_row)) in functional.iter_rows().zip(dysfunctional.iter_rows()).enumerate() {
         for (a, ((f, d), c)) in f_row.iter().zip(d_row).zip(counts.iter_mut()).enumerate() {
             let at = |name: &str| {
                 let row = pointer(name, r);
@@ -185,16 +183,15 @@ pub(crate) fn classify<T: Response>(
             let f = answer(*f, || at("/functional"))?;
             let d = answer(*d, || at("/dysfunctional"))?;
             if let (Some(f), Some(d)) = (f, d) {
-                if let Some(category) = TABLE.get(f).and_then(|row| row.get(d)) {
-                    c.add(*category);
-                }
+                c.add(TABLE[f][d]);
             }
         }
     }
     let mut out = Vec::with_capacity(columns);
     for (k, c) in counts.iter().enumerate() {
-        let attribute = match attributes.and_then(|names| names.get(k)) {
-            Some(name) => AttributeLabel::Name(name.clone()),
+        // As many names as attributes, checked above.
+        let attribute = match attributes {
+            Some(names) => AttributeLabel::Name(names[k].clone()),
             None => AttributeLabel::Index(k),
         };
         let Some(result) = evaluate(attribute, c) else {
@@ -213,7 +210,7 @@ pub(crate) fn classify<T: Response>(
 fn answer<T: Response>(v: Option<T>, at: impl Fn() -> String) -> Result<Option<usize>, Error> {
     let Some(v) = v else { return Ok(None) };
     match v.to_integer() {
-        Some(i @ 1..=5) => Ok(usize::try_from(i - 1).ok()),
+        Some(i @ 1..=5) => Ok(Some(i as usize - 1)),
         _ => err(
             ErrorKind::InvalidValue,
             at(),

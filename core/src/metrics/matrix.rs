@@ -55,6 +55,13 @@ impl<'a, T> Matrix<'a, T> {
         let start = r.checked_mul(self.columns)?;
         self.values.get(start..start.checked_add(self.columns)?)
     }
+
+    /// Every row, in order (as many empty ones as rows when there are no columns).
+    pub fn iter_rows(&self) -> impl Iterator<Item = &'a [T]> + use<'a, T> {
+        let (values, columns) = (self.values, self.columns);
+        // `new` and `column` make `values` exactly `rows * columns` long.
+        (0..self.rows).map(move |r| &values[r * columns..(r + 1) * columns])
+    }
 }
 
 /// Checks that two matrices, given by their row widths, have the same shape; the width
@@ -114,6 +121,9 @@ mod tests {
         assert_eq!(m.and_then(|m| m.row(2)).map(|r| r.len()), Some(0));
         assert_eq!(m.and_then(|m| m.row(3)), None);
         assert_eq!(Matrix::column(&v).rows(), 6);
+        let rows: Vec<&[f64]> = Matrix::new(&v, 3, 2).map(|m| m.iter_rows().collect()).unwrap_or_default();
+        assert_eq!(rows, [&v[..2], &v[2..4], &v[4..]]);
+        assert_eq!(Matrix::new(&empty, 3, 0).map(|m| m.iter_rows().count()).ok(), Some(3));
     }
 
     #[test]

@@ -149,10 +149,8 @@ pub fn servqual(
     let mut sum_p = vec![0.0f64; items];
     let mut answered = vec![0u64; items];
     let (mut respondents, mut bands) = (0u64, [0u64; 3]);
-    for r in 0..rows {
-        let (Some(e_row), Some(p_row)) = (expectations.row(r), perceptions.row(r)) else {
-            continue;
-        };
+    // Both matrices are `rows` x `items` (`same_shape`).
+    for (e_row, p_row) in expectations.iter_rows().zip(perceptions.iter_rows()) {
         let (mut diff, mut pairs) = (0.0f64, 0u64);
         let slots = sum_e.iter_mut().zip(sum_p.iter_mut()).zip(answered.iter_mut());
         for ((&e, &p), ((se, sp), k)) in e_row.iter().zip(p_row).zip(slots) {
@@ -175,20 +173,18 @@ pub fn servqual(
             } else {
                 1
             };
-            if let Some(b) = bands.get_mut(band) {
-                *b += 1;
-            }
+            bands[band] += 1;
         }
     }
-    let item_gaps: Vec<Option<f64>> = (0..items)
-        .map(|i| {
-            let k = answered.get(i).copied().unwrap_or(0);
-            let (e, p) = (sum_e.get(i)?, sum_p.get(i)?);
-            (k > 0).then(|| p / k as f64 - e / k as f64)
-        })
+    let item_gaps: Vec<Option<f64>> = sum_e
+        .iter()
+        .zip(&sum_p)
+        .zip(&answered)
+        .map(|((e, p), &k)| (k > 0).then(|| p / k as f64 - e / k as f64))
         .collect();
+    // Every item of a dimension is below `items` (`check_dimensions`).
     let dimension_gaps: Vec<Option<f64>> =
-        dimensions.iter().map(|d| mean(d.items.iter().filter_map(|&i| item_gaps.get(i).copied().flatten()))).collect();
+        dimensions.iter().map(|d| mean(d.items.iter().filter_map(|&i| item_gaps[i]))).collect();
     let Some(gap) = mean(dimension_gaps.iter().copied().flatten()) else {
         return err(ErrorKind::EmptyInput, "/perceptions", "no item was answered in both matrices");
     };
@@ -251,9 +247,10 @@ fn dimension_weights(dimensions: &[Dimension], given: &[(String, f64)]) -> Resul
     let mut weights: Vec<Option<f64>> = vec![None; dimensions.len()];
     for (name, w) in given {
         let at = pointer("/weights", name);
-        let Some(slot) = dimensions.iter().position(|d| &d.name == name).and_then(|k| weights.get_mut(k)) else {
+        let Some(k) = dimensions.iter().position(|d| &d.name == name) else {
             return err(ErrorKind::UnknownReference, at, format!("no dimension is named {name:?}"));
         };
+        let slot = &mut weights[k];
         if slot.is_some() {
             return err(ErrorKind::DuplicateId, at, format!("dimension {name:?} is weighted twice"));
         }
@@ -280,10 +277,7 @@ fn check_values(e: &Matrix<'_, f64>, p: &Matrix<'_, f64>) -> Result<(), Error> {
     if !e.values().iter().chain(p.values()).any(bad) {
         return Ok(());
     }
-    for r in 0..e.rows() {
-        let (Some(er), Some(pr)) = (e.row(r), p.row(r)) else {
-            continue;
-        };
+    for (r, (er, pr)) in e.iter_rows().zip(p.iter_rows()).enumerate() {
         for (i, (a, b)) in er.iter().zip(pr).enumerate() {
             for (name, v) in [("/expectations", a), ("/perceptions", b)] {
                 if bad(v) {

@@ -182,10 +182,9 @@ pub(super) fn ranks(rows: &mut [Row]) {
 pub(super) fn summary(rows: &[Row]) -> Result<Value, Error> {
     let scores: Vec<f64> = rows.iter().filter_map(|r| r.score).collect();
     let mut levels = [0usize; 5];
+    // A level attained is 0 to 4.
     for r in rows {
-        if let Some(l) = levels.get_mut(usize::from(r.level_attained)) {
-            *l += 1;
-        }
+        levels[usize::from(r.level_attained)] += 1;
     }
     let score = if scores.is_empty() {
         serde_json::json!({"mean": null, "min": null, "q1": null, "median": null, "q3": null, "max": null})

@@ -136,9 +136,10 @@ impl TallyBuilder {
         let mut indexes = vec![0usize; BLOCK.min(responses.len())];
         for (block, chunk) in responses.chunks(BLOCK).enumerate() {
             let start = block * BLOCK;
-            let indexes = indexes.get_mut(..chunk.len()).unwrap_or_default();
+            let indexes = &mut indexes[..chunk.len()];
             if let Some(codes) = codes {
-                with_codes!(codes, |c| read_indexes(c.get(start..).unwrap_or_default(), indexes));
+                // As many codes as responses: `check` saw to it.
+                with_codes!(codes, |c| read_indexes(&c[start..], indexes));
             }
             let first = self.rows + start as u64;
             // Plain and weighted rows, the common cases, get loops without a branch on
@@ -146,7 +147,7 @@ impl TallyBuilder {
             match form {
                 Form::Unit => self.add(chunk, indexes, first, |_| Cell::unweighted(1)),
                 Form::Weights(w) => self.add(chunk, indexes, first, |k| {
-                    let w = w.get(start + k).copied().unwrap_or_default();
+                    let w = w[start + k];
                     Cell { n: 1, w, q: w * w }
                 }),
                 _ => self.add(chunk, indexes, first, |k| form.cell(start + k)),
@@ -183,15 +184,16 @@ impl TallyBuilder {
     fn add<T: Response>(&mut self, values: &[T], groups: &[usize], first: u64, cell: impl Fn(usize) -> Cell) {
         for (k, (&v, &g)) in values.iter().zip(groups).enumerate() {
             let row = first + k as u64;
+            // `g` is a checked code, with `DENSE` slots of its own.
             let bin = v.bin(0, DENSE as u64 - 1);
-            match self.dense.get_mut(g * DENSE + bin).filter(|_| bin < DENSE) {
-                Some(slot) => {
-                    if slot.first == UNSEEN {
-                        slot.first = row;
-                    }
-                    slot.cell.add(cell(k));
+            if bin < DENSE {
+                let slot = &mut self.dense[g * DENSE + bin];
+                if slot.first == UNSEEN {
+                    slot.first = row;
                 }
-                None => self.add_sparse(g, v, row, cell(k)),
+                slot.cell.add(cell(k));
+            } else {
+                self.add_sparse(g, v, row, cell(k));
             }
         }
     }
@@ -214,25 +216,23 @@ impl TallyBuilder {
             Row { group, answer: Answer::Whole(answer), cell: s.cell, first: s.first }
         });
         let mut rows: Vec<Row> = dense.chain(self.sparse.into_values()).collect();
+        // Every row's group is a registered code (0 when ungrouped).
         let mut first_row = vec![UNSEEN; groups];
         for r in &rows {
-            if let Some(f) = first_row.get_mut(r.group as usize) {
-                *f = (*f).min(r.first);
-            }
+            let f = &mut first_row[r.group as usize];
+            *f = (*f).min(r.first);
         }
-        let mut order: Vec<usize> = (0..groups).filter(|&g| first_row.get(g) != Some(&UNSEEN)).collect();
-        order.sort_unstable_by_key(|&g| first_row.get(g).copied());
+        let mut order: Vec<usize> = (0..groups).filter(|&g| first_row[g] != UNSEEN).collect();
+        order.sort_unstable_by_key(|&g| first_row[g]);
         let mut renumber = vec![u32::MAX; groups];
         for (new, &g) in order.iter().enumerate() {
-            if let Some(slot) = renumber.get_mut(g) {
-                *slot = new as u32;
-            }
+            renumber[g] = new as u32;
         }
         for r in &mut rows {
-            r.group = renumber.get(r.group as usize).copied().unwrap_or(u32::MAX);
+            r.group = renumber[r.group as usize];
         }
         rows.sort_unstable_by_key(|r| (r.group, r.answer));
-        let labels = self.grouped.then(|| order.iter().filter_map(|&g| self.labels.get(g).cloned()).collect());
+        let labels = self.grouped.then(|| order.iter().map(|&g| self.labels[g].clone()).collect());
         Tally { labels, rows, input_rows: self.rows, sums_at: self.sums_at, mixed: false }
     }
 }

@@ -77,16 +77,10 @@ pub(crate) fn histogram_grouped<T: Response, C: GroupCode>(
     let mut table = Table::new(slots, shift);
     for (start, (vs, cs)) in values.chunks(CHUNK).zip(codes.chunks(CHUNK)).enumerate() {
         let mut from = 0;
-        while let Some(row) = histogram(
-            vs.get(from..).unwrap_or_default(),
-            cs.get(from..).unwrap_or_default(),
-            &mut table.hist,
-            shift,
-            classes.lo,
-            span,
-        ) {
+        // `from` is a row `histogram` returned, so inside the chunk.
+        while let Some(row) = histogram(&vs[from..], &cs[from..], &mut table.hist, shift, classes.lo, span) {
             let row = from + row;
-            if !table.make_room(cs.get(row).map_or(usize::MAX, |c| c.index())) {
+            if !table.make_room(cs[row].index()) {
                 return Err(NoSlot(start * CHUNK + row));
             }
             from = row;
@@ -205,22 +199,18 @@ fn scatter<const N: usize, V: Copy, C: GroupCode, L: Fn(usize) -> usize>(
     bin: impl Fn(V) -> usize,
     lanes: impl Fn(&[V; N]) -> L,
 ) -> Option<usize> {
-    let chunked = values.len().min(codes.len()) / N * N;
-    let (head_values, tail_values) = values.split_at(chunked);
-    let (head_codes, tail_codes) = codes.split_at(chunked);
-    for (chunk, (vs, cs)) in head_values.chunks_exact(N).zip(head_codes.chunks_exact(N)).enumerate() {
-        // `chunks_exact` gives exactly `N` items, so both conversions succeed.
-        let (Ok(vs), Ok(cs)) = (<&[V; N]>::try_from(vs), <[C; N]>::try_from(cs)) else {
-            continue;
-        };
+    let rows = values.len().min(codes.len());
+    let (head_values, tail_values) = values[..rows].as_chunks::<N>();
+    let (head_codes, tail_codes) = codes[..rows].as_chunks::<N>();
+    for (chunk, (vs, cs)) in head_values.iter().zip(head_codes).enumerate() {
         let bin_of = lanes(vs);
-        for (lane, c) in cs.into_iter().enumerate() {
+        for (lane, c) in (*cs).into_iter().enumerate() {
             if !add_one(hist, shift, bin_of(lane), c) {
                 return Some(chunk * N + lane);
             }
         }
     }
-    scatter_rows(tail_values, tail_codes, hist, shift, chunked, bin)
+    scatter_rows(tail_values, tail_codes, hist, shift, head_values.len() * N, bin)
 }
 
 /// [`scatter`] row by row, for rows numbered from `first_row`.
@@ -267,23 +257,19 @@ fn add_one<C: GroupCode>(hist: &mut [u32], shift: u32, bin: usize, code: C) -> b
 /// Counts an ungrouped column into the bins of one group (`shift` from [`bin_shift`]).
 pub(crate) fn histogram_ungrouped<T: Response>(values: &[T], classes: &Classes, shift: u32) -> Bins {
     let span = classes.hi.wrapping_sub(classes.lo) as u64;
+    // Every bin is at most `span + 1`, inside the `1 << shift` that `bin_shift` gives.
     let mut counts = vec![0u64; 1 << shift];
     let invalid = span as usize + 1;
     match T::as_bytes(values) {
         Some(bytes) => {
             for (byte, &count) in byte_histogram(bytes).iter().enumerate() {
                 let off = (byte as i64).wrapping_sub(classes.lo) as u64;
-                let bin = if off <= span { off as usize } else { invalid };
-                if let Some(c) = counts.get_mut(bin) {
-                    *c += count;
-                }
+                counts[if off <= span { off as usize } else { invalid }] += count;
             }
         }
         None => {
             for &v in values {
-                if let Some(c) = counts.get_mut(v.bin(classes.lo, span)) {
-                    *c += 1;
-                }
+                counts[v.bin(classes.lo, span)] += 1;
             }
         }
     }
@@ -295,14 +281,14 @@ pub(crate) fn histogram_ungrouped<T: Response>(values: &[T], classes: &Classes, 
 /// load per byte, the loop ran at 3 ns per byte on the machine of BENCHMARKS.md).
 fn byte_histogram(bytes: &[u8]) -> [u64; 256] {
     let mut lanes = [[0u64; 256]; 8];
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let word = u64::from_le_bytes(<[u8; 8]>::try_from(word).unwrap_or_default());
+    let (words, remainder) = bytes.as_chunks::<8>();
+    for &word in words {
+        let word = u64::from_le_bytes(word);
         for (i, lane) in lanes.iter_mut().enumerate() {
             lane[usize::from((word >> (8 * i)) as u8)] += 1;
         }
     }
-    for &b in words.remainder() {
+    for &b in remainder {
         lanes[0][usize::from(b)] += 1;
     }
     let mut total = [0u64; 256];

@@ -19,7 +19,7 @@ mod public;
 mod rows;
 
 pub use builder::TallyBuilder;
-use histogram::{bin_shift, histogram_grouped, histogram_ungrouped, Bins, NoSlot, Slots};
+use histogram::{bin_shift, histogram_grouped, histogram_ungrouped, NoSlot, Slots};
 pub use public::Tally;
 pub use rows::{count_past_max, RowWeights, MAX_COUNT};
 use rows::{tally_rows, Form};
@@ -74,9 +74,8 @@ impl GroupCells {
     pub fn classes(&self, classes: &Classes) -> [Cell; 3] {
         let mut out = [Cell::default(); 3];
         for &(v, c) in &self.values {
-            if let Some(slot) = out.get_mut(classes.class(v)) {
-                slot.add(c);
-            }
+            // A class is 0, 1 or 2.
+            out[classes.class(v)].add(c);
         }
         out
     }
@@ -178,7 +177,7 @@ fn histogram_tally<T: Response>(
             return Ok(None);
         };
         let bins = histogram_ungrouped(values, classes, shift);
-        let cells = bin_cells(&bins, 0, classes);
+        let cells = bin_cells(&bins.counts, classes);
         let first_invalid = first_invalid(values, classes, cells.skipped);
         let groups = if bins.counts.iter().any(|&c| c > 0) { vec![(GroupLabel::Int(0), cells)] } else { vec![] };
         return Ok(Some(Tallied { groups, first_invalid, form: SumsAt::Counts }));
@@ -207,24 +206,19 @@ fn histogram_tally<T: Response>(
         }
         Err(NoSlot(row)) => return groups::code_out_of_range(row, codes.signed_at(row).unwrap_or_default()),
     };
-    let count = bins.counts.len() >> bins.shift;
-    let cells: Vec<GroupCells> = (0..count).map(|g| bin_cells(&bins, g, classes)).collect();
-    let present: Vec<bool> = (0..count).map(|g| group_bins(&bins, g).iter().any(|&c| c > 0)).collect();
+    let each_group = || bins.counts.chunks_exact(1 << bins.shift);
+    let cells: Vec<GroupCells> = each_group().map(|g| bin_cells(g, classes)).collect();
+    let present: Vec<bool> = each_group().map(|g| g.iter().any(|&c| c > 0)).collect();
     let groups = label_groups(split, cells, &present)?;
     let skipped = groups.iter().map(|(_, g)| g.skipped).sum();
     Ok(Some(Tallied { groups, first_invalid: first_invalid(values, classes, skipped), form: SumsAt::Counts }))
 }
 
-fn group_bins(bins: &Bins, group: usize) -> &[u64] {
-    let width = 1usize << bins.shift;
-    bins.counts.get(group * width..(group + 1) * width).unwrap_or_default()
-}
-
-/// The cells of group `group`'s bins.
-fn bin_cells(bins: &Bins, group: usize, classes: &Classes) -> GroupCells {
+/// The cells of one group's bins.
+fn bin_cells(bins: &[u64], classes: &Classes) -> GroupCells {
     let span = classes.hi.wrapping_sub(classes.lo) as u64;
     let mut cells = GroupCells::default();
-    for (b, &count) in group_bins(bins, group).iter().enumerate() {
+    for (b, &count) in bins.iter().enumerate() {
         if count == 0 {
             continue;
         }
@@ -246,9 +240,9 @@ fn first_invalid<T: Response>(values: &[T], classes: &Classes, skipped: u64) -> 
     values.iter().position(|v| !valid(v)).map(|row| at_row(values, row))
 }
 
-/// The invalid response at `row` of `values`.
+/// The invalid response at `row` of `values` (a row found in them).
 fn at_row<T: Response>(values: &[T], row: usize) -> FirstInvalid {
-    FirstInvalid { row, value: values.get(row).map_or(f64::NAN, |v| v.as_f64()), count: None }
+    FirstInvalid { row, value: values[row].as_f64(), count: None }
 }
 
 /// The per-row kernel's tally: the split becomes [`Groups`] first (its codes checked).
@@ -263,10 +257,14 @@ fn rows_tally<T: Response>(
     let counted = tally_rows(values, groups, form, classes);
     let first_invalid = counted.first_invalid.map(|row| at_row(values, row));
     let groups = match groups {
-        None if counted.present.first() == Some(&true) => {
-            vec![(GroupLabel::Int(0), counted.cells.into_iter().next().unwrap_or_default())]
-        }
-        None => vec![],
+        // Ungrouped: one group, listed when it has rows.
+        None => counted
+            .cells
+            .into_iter()
+            .zip(counted.present)
+            .filter(|(_, p)| *p)
+            .map(|(c, _)| (GroupLabel::Int(0), c))
+            .collect(),
         Some(g) => label_groups(Split::Groups(g), counted.cells, &counted.present)?,
     };
     Ok(Tallied { groups, first_invalid, form: SumsAt::Counts })
@@ -277,7 +275,7 @@ fn rows_tally<T: Response>(
 /// after the codes, as [`Groups::from_codes`] checks them).
 fn label_groups(
     split: Split<'_>,
-    cells: Vec<GroupCells>,
+    mut cells: Vec<GroupCells>,
     present: &[bool],
 ) -> Result<Vec<(GroupLabel, GroupCells)>, Error> {
     let count = present.iter().filter(|&&p| p).count();
@@ -289,15 +287,16 @@ fn label_groups(
         }
         Split::Integers(codes) => (codes.first_appearances(cells.len(), count), None),
     };
+    // Each code in `order` is checked and listed once, so each group's cells are taken once.
     let label = |code: usize| match labels {
-        Some(labels) => labels.get(code).cloned(),
-        None => Some(GroupLabel::Int(code as i64)),
+        Some(labels) => labels[code].clone(),
+        None => GroupLabel::Int(code as i64),
     };
-    let mut cells: Vec<Option<GroupCells>> = cells.into_iter().map(Some).collect();
     Ok(order
         .iter()
-        .filter(|&&code| present.get(code as usize) == Some(&true))
-        .filter_map(|&code| Some((label(code as usize)?, cells.get_mut(code as usize)?.take()?)))
+        .map(|&code| code as usize)
+        .filter(|&code| present[code])
+        .map(|code| (label(code), std::mem::take(&mut cells[code])))
         .collect())
 }
 

@@ -108,16 +108,11 @@ impl Tally {
         // 65,536), in order of their first row; the codes are renumbered to match.
         let mut builder = TallyBuilder::grouped();
         let mut code_of = vec![u32::MAX; groups.labels().len()];
+        // The groups' codes are checked: each names one of their labels.
         for code in groups.appearance_order(groups.labels().len()) {
-            let (Some(slot), Some(label)) = (code_of.get_mut(code as usize), groups.labels().get(code as usize)) else {
-                continue;
-            };
-            *slot = builder.group(label.clone())?;
+            code_of[code as usize] = builder.group(groups.labels()[code as usize].clone())?;
         }
-        let codes: Vec<u32> = with_codes!(groups.codes(), |c| c
-            .iter()
-            .map(|c| code_of.get(c.index()).copied().unwrap_or(u32::MAX))
-            .collect());
+        let codes: Vec<u32> = with_codes!(groups.codes(), |c| c.iter().map(|c| code_of[c.index()]).collect());
         builder.push(responses, Some(Codes::U32(&codes)), columns)?;
         Ok(builder.finish())
     }
@@ -137,7 +132,7 @@ impl Tally {
     /// weight sum)`. Handed back to a metric as `groups`, `responses`, `counts`,
     /// `weights` and `weights_sq`, it gives the same result.
     pub fn rows(&self) -> impl Iterator<Item = (Option<&GroupLabel>, f64, Cell)> + '_ {
-        self.rows.iter().map(|r| (self.labels.as_ref().and_then(|l| l.get(r.group as usize)), r.answer.value(), r.cell))
+        self.rows.iter().map(|r| (self.labels.as_ref().map(|l| &l[r.group as usize]), r.answer.value(), r.cell))
     }
 
     /// The tally as JSON text, which [`Tally::from_json`] reads back exactly (how the
@@ -181,12 +176,11 @@ impl Tally {
         let mut groups: Vec<GroupCells> = vec![GroupCells::default(); count];
         let mut present = vec![false; count];
         let mut first_invalid: Option<&Row> = None;
+        // Every row names a group the tally has (built so, or checked when read).
         for r in &self.rows {
             let g = r.group as usize;
-            if let Some(p) = present.get_mut(g) {
-                *p = true;
-            }
-            let Some(cells) = groups.get_mut(g) else { continue };
+            present[g] = true;
+            let cells = &mut groups[g];
             match r.answer {
                 Answer::Whole(v) if classes.holds(v) => {
                     if r.cell.n > 0 {
@@ -253,18 +247,14 @@ impl Add for Tally {
             rows.iter_mut().for_each(|r| r.group = code);
         }
         let other_label = |r: &Row| match &other.labels {
-            Some(ls) => ls.get(r.group as usize).cloned().unwrap_or_else(no_group),
+            Some(ls) => ls[r.group as usize].clone(),
             None => no_group(),
         };
         for r in &other.rows {
             let group = if grouped { code_of(other_label(r), &mut labels) } else { 0 };
             let first = r.first.saturating_add(self.input_rows);
             match rows.binary_search_by_key(&(group, r.answer), |x| (x.group, x.answer)) {
-                Ok(i) => {
-                    if let Some(x) = rows.get_mut(i) {
-                        x.cell.add(r.cell);
-                    }
-                }
+                Ok(i) => rows[i].cell.add(r.cell),
                 Err(i) => rows.insert(i, Row { group, first, ..*r }),
             }
         }
