@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::error::Error;
 
-/// What a call's result is turned into: a JSON tree ([`call`](crate::call)), JSON text
+/// What a call's result is turned into: a JSON tree ([`call`](crate::call())), JSON text
 /// ([`call_text`](crate::call_text)), or a front's own objects ([`call_with`](crate::call_with)). Every result serialises
 /// as its JSON form, and the core hands it over through [`Output::write_checked`], so
 /// that in the tests a number that is not finite fails loudly rather than becoming
@@ -39,7 +39,7 @@ pub trait Output {
     }
 }
 
-/// A JSON tree: what [`call`](crate::call) returns, for fronts that finish a result themselves
+/// A JSON tree: what [`call`](crate::call()) returns, for fronts that finish a result themselves
 /// ([`ScaleMetric::finish_tally`](crate::metrics::ScaleMetric::finish_tally)) and print it as `call`'s.
 pub struct AsValue;
 

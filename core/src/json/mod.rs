@@ -1,7 +1,7 @@
 //! JSON text in, with the SPEC 8 nesting limit enforced before any parsing, so that
 //! hostile text is refused cheaply and never recurses deeply; typed values out of a
 //! JSON tree with the path of any fault (`read`); answers out as JSON text
-//! ([`envelope`]).
+//! ([`envelope()`]).
 
 use serde_json::Value;
 

@@ -3,9 +3,9 @@
 //! bytes for the same report.
 //!
 //! Two calls make the whole public surface:
-//! - [`svg`] draws one chart ([`Chart::Radar`], [`Chart::Pyramid`],
+//! - [`svg()`] draws one chart ([`Chart::Radar`], [`Chart::Pyramid`],
 //!   [`Chart::Perspectives`]) as a standalone SVG document;
-//! - [`html`] writes a self-contained page (inline CSS and SVG, no external assets)
+//! - [`html()`] writes a self-contained page (inline CSS and SVG, no external assets)
 //!   with the headline, the charts, every view as a table, gaps, priorities and the
 //!   indicators.
 //!
@@ -37,7 +37,7 @@ use crate::error::{Error, ErrorKind};
 use crate::report::Report;
 use crate::scorecard::Scorecard;
 
-/// One of the charts [`svg`] draws.
+/// One of the charts [`svg()`] draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Chart {
     /// The nine (or however many) element scores on a radar, with the 100 % ring and
@@ -147,7 +147,7 @@ pub fn units(result: &serde_json::Value) -> Result<String, Error> {
 /// across the units, as one self-contained page.
 ///
 /// # Errors
-/// As [`units`].
+/// As [`units()`].
 pub fn units_html(result: &serde_json::Value) -> Result<String, Error> {
     units_page::page(result)
 }

@@ -59,8 +59,8 @@ impl Scorecard {
     /// typed form (no intermediate JSON tree, about twice as fast); any fault sends the
     /// text down the path of [`Scorecard::from_json`], which names it precisely.
     pub fn from_json_str(text: &str) -> Result<Scorecard, Error> {
-        // serde_json's own recursion limit (128) keeps this parse safe; the document's
-        // fixed shape is far shallower than 64, so only `meta` can pass the limit.
+        // serde_json's own recursion limit keeps this parse safe; the document's fixed
+        // shape is far shallower than `json::MAX_DEPTH`, so only `meta` can pass it.
         if let Ok(card) = serde_json::from_str::<Scorecard>(text) {
             let meta_within_limit = card.indicators.iter().all(|ind| match &ind.meta {
                 // The document is depth 1, `indicators` 2, an indicator 3, its `meta` 4.

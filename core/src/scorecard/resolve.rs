@@ -147,7 +147,7 @@ pub(crate) fn resolve(doc: &Scorecard, values: Values) -> Result<Resolved<'_>, E
                 format!("indicator id {:?} is used twice", indicator.id),
             );
         }
-        // Weights within SPEC 8's magnitudes: a million of them sum far below overflow.
+        // Weights within SPEC 8's magnitudes: `MAX_INDICATORS` of them sum far below overflow.
         let line = lookup.line(indicator, at, &mut principles)?;
         if values == Values::Checked {
             line.check_values(&indicator.id, settings.missing, at)?;

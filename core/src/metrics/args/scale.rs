@@ -303,7 +303,7 @@ pub(super) fn call(name: &str, input: &Value) -> Option<Result<Value, Error>> {
 /// A scale metric (NPS, CSAT or CES) with its options, read from their JSON object by
 /// the JSON front's rules, for fronts that hold the response column as numbers (a
 /// numpy array, a JavaScript typed array): the options are checked before the columns
-/// are read, and [`ScaleMetric::run`] answers as [`crate::call`] does for the same
+/// are read, and [`ScaleMetric::run`] answers as [`crate::call()`] does for the same
 /// columns written in JSON. The options may hold `weights`, `counts` and `weights_sq`
 /// as JSON arrays, or the front passes them as slices to [`ScaleMetric::run`].
 #[derive(Debug, Clone)]

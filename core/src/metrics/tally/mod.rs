@@ -245,7 +245,7 @@ fn at_row<T: Response>(values: &[T], row: usize) -> FirstInvalid {
     FirstInvalid { row, value: values[row].as_f64(), count: None }
 }
 
-/// The per-row kernel's tally: the split becomes [`Groups`] first (its codes checked).
+/// The per-row kernel's tally: the split becomes [`Groups`](super::Groups) first (its codes checked).
 fn rows_tally<T: Response>(
     values: &[T],
     split: Option<Split<'_>>,
@@ -272,7 +272,7 @@ fn rows_tally<T: Response>(
 
 /// The cells of every group that has rows, with its label, in order of first
 /// appearance; `duplicate_id` when codes given with their labels share one (checked
-/// after the codes, as [`Groups::from_codes`] checks them).
+/// after the codes, as [`Groups::from_codes`](super::Groups::from_codes) checks them).
 fn label_groups(
     split: Split<'_>,
     mut cells: Vec<GroupCells>,

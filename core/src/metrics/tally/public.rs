@@ -104,8 +104,9 @@ impl Tally {
         };
         split.check_rows(responses.len())?;
         let groups = split.groups()?;
-        // Only the labels that rows name are registered (integer labels may number
-        // 65,536), in order of their first row; the codes are renumbered to match.
+        // Only the labels that rows name are registered (integer labels used as their
+        // own codes number up to `groups::dense_limit`), in order of their first row;
+        // the codes are renumbered to match.
         let mut builder = TallyBuilder::grouped();
         let mut code_of = vec![u32::MAX; groups.labels().len()];
         // The groups' codes are checked: each names one of their labels.
