@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 /// The top-level modules, bottom to top. Errors and limits first; then reading and
 /// writing JSON; the framework and the metrics, which know nothing of scorecards; the
 /// report's data types, which scoring builds; scoring and its sample; many units;
-/// the calls of the contract, their JSON Schemas (feature `schema`) and what a front
-/// asks beside them; and the renderer, which draws what the calls return.
+/// the calls of the contract, what a front asks beside them, and their JSON Schemas
+/// (feature `schema`, which read the defaults a front asks for); and the renderer,
+/// which draws what the calls return.
 const LAYERS: [&str; 14] = [
     "error",
     "magnitude",
@@ -23,8 +24,8 @@ const LAYERS: [&str; 14] = [
     "sample",
     "units",
     "call",
-    "schema",
     "boundary",
+    "schema",
     "render",
 ];
 

@@ -46,14 +46,14 @@ struct Columns {
 /// The options that `nps`, `csat` and `ces` share (SPEC 7, 11 and 12.2).
 #[derive(JsonSchema)]
 struct Shared {
-    /// The confidence level of the intervals, strictly between 0 and 1 (default 0.95).
+    /// The confidence level of the intervals, strictly between 0 and 1.
     #[schemars(extend("exclusiveMinimum" = 0, "exclusiveMaximum" = 1))]
     confidence: Option<f64>,
-    /// What an invalid response does: `error` (the default) or `skip`.
+    /// What an invalid response does: `error` or `skip`.
     invalid: Option<Invalid>,
     /// Grouped only: what each group is compared with.
     compare: Option<Compare>,
-    /// With `compare`: the adjustment of the p-values (default `holm`).
+    /// With `compare`: the adjustment of the p-values.
     adjust: Option<Adjust>,
     /// Grouped only: funnel limits around a common target.
     funnel: Option<Funnel>,
@@ -117,7 +117,7 @@ enum Funnel {
 pub(super) struct NpsArguments {
     #[serde(flatten)]
     columns: Columns,
-    /// The interval method (default `adjusted_wald`).
+    /// The interval method.
     method: Option<NpsMethod>,
     #[serde(flatten)]
     shared: Shared,
@@ -129,10 +129,10 @@ pub(super) struct NpsArguments {
 pub(super) struct CsatArguments {
     #[serde(flatten)]
     columns: Columns,
-    /// The top of the scale, at least 2 (default 5).
+    /// The top of the scale, at least 2.
     #[schemars(range(min = 2))]
     scale: Option<u32>,
-    /// How many top values count as satisfied, from 1 to `scale` - 1 (default 2).
+    /// How many top values count as satisfied, from 1 to `scale` - 1.
     #[schemars(range(min = 1))]
     top: Option<u32>,
     #[serde(flatten)]
@@ -145,7 +145,7 @@ pub(super) struct CsatArguments {
 pub(super) struct CesArguments {
     #[serde(flatten)]
     columns: Columns,
-    /// The top of the scale, at least 2 (default 7).
+    /// The top of the scale, at least 2.
     #[schemars(range(min = 2))]
     scale: Option<u32>,
     #[serde(flatten)]
@@ -165,7 +165,7 @@ pub(super) struct ServqualArguments {
     /// Dimension name to its weight in `weighted_gap`; every dimension needs one.
     #[schemars(inner(range(min = 0)))]
     weights: Option<BTreeMap<String, f64>>,
-    /// The half-width of the band of respondent gaps counted as satisfied (default 0).
+    /// The half-width of the band of respondent gaps counted as satisfied.
     #[schemars(range(min = 0))]
     tolerance: Option<f64>,
 }

@@ -69,6 +69,22 @@ fn members_not_null(object: &mut Value) {
     }
 }
 
+/// Each option a metric defaults, with its `default`: the core's own values
+/// ([`crate::boundary::defaults`]), so that no description has to retype them.
+pub(super) fn with_defaults(schema: &mut Value, call: &str) {
+    let Some(Value::Object(members)) = schema.get_mut("properties") else {
+        return;
+    };
+    let defaults = crate::boundary::defaults(call).map(serde_json::to_value);
+    if let Some(Ok(Value::Object(defaults))) = defaults {
+        for (name, value) in defaults {
+            if let Some(Value::Object(member)) = members.get_mut(&name) {
+                member.insert("default".into(), value);
+            }
+        }
+    }
+}
+
 /// `score_units` reads its template without its indicators' values and history
 /// (SPEC 12.1): there they may hold anything, so the template's types have names of
 /// their own.

@@ -75,6 +75,9 @@ pub fn all() -> Vec<SchemaFile> {
             "units-input.schema.json" => finish::as_template(&mut file.schema),
             _ => {}
         }
+        if let Some((call, _, _)) = CALLS.iter().find(|(_, input, _)| *input == file.name) {
+            finish::with_defaults(&mut file.schema, call);
+        }
     }
     let mut written = serde_json::Map::new();
     for (file, _) in files.iter().filter(|(_, side)| matches!(side, Written)) {
