@@ -128,7 +128,8 @@ struct FileArgs {
     /// The confidence of the intervals (default 0.95).
     #[arg(long, value_name = "LEVEL")]
     confidence: Option<f64>,
-    /// What to do with an answer that is missing, not a number or off the scale.
+    /// What to do with an answer that is missing, not a number or off the scale (default
+    /// error).
     #[arg(long, value_name = "HOW", value_parser = ["error", "skip"])]
     invalid: Option<String>,
     /// Compare each group with the first, the previous or all the others pooled.
