@@ -118,8 +118,15 @@ impl<'c> Walker<'c> {
         // Python data first.
         if obj.hasattr("tolist")? {
             let plain = obj.call_method0("tolist")?;
-            if !plain.is(obj) {
+            // One step only: what tolist() gives must be plain data. numpy's longdouble
+            // gives a new longdouble, a real number read as the nearest double (as its
+            // arrays are); anything else that does so is refused below, not followed
+            // for ever.
+            if !plain.hasattr("tolist")? {
                 return self.value(&plain, depth);
+            }
+            if is_real(&plain) {
+                return self.float(py, plain.extract::<f64>()?);
             }
         }
         let what = obj.get_type().name().map(|n| n.to_string()).unwrap_or_default();
@@ -162,6 +169,13 @@ impl<'c> Walker<'c> {
 fn is_pandas_na(obj: &Bound<'_, PyAny>) -> bool {
     let modules = obj.py().import("sys").and_then(|sys| sys.getattr("modules"));
     modules.and_then(|m| m.get_item("pandas")).and_then(|pandas| pandas.getattr("NA")).is_ok_and(|na| obj.is(&na))
+}
+
+/// Whether `obj` is a real number by Python's own reckoning (`numbers.Real`, under
+/// which numpy files its floating types).
+fn is_real(obj: &Bound<'_, PyAny>) -> bool {
+    let real = obj.py().import("numbers").and_then(|numbers| numbers.getattr("Real"));
+    real.and_then(|real| obj.is_instance(&real)).unwrap_or(false)
 }
 
 /// How many items to make room for ahead of reading a sequence: its `len()`, at most

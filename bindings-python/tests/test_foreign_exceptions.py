@@ -25,6 +25,13 @@ class LyingLength:
         return iter(self.items)
 
 
+class EndlessToList:
+    """An object whose ``tolist()`` gives another object like itself, for ever."""
+
+    def tolist(self) -> "EndlessToList":
+        return EndlessToList()
+
+
 MEASURE = {"id": "a", "perspective": "service", "baseline": 0, "target": 1, "value": 1}
 
 CASES: tuple[tuple[str, Callable[[], Any], str, str], ...] = (
@@ -105,6 +112,18 @@ CASES: tuple[tuple[str, Callable[[], Any], str, str], ...] = (
         "/functional/0/0",
     ),
     ("a chart named None", lambda: servex.score(servex.sample()).svg(None), "invalid_document", "/chart"),  # type: ignore[arg-type]
+    (
+        "a tolist() that never ends",
+        lambda: servex.nps([1, 2], confidence=EndlessToList()),  # type: ignore[arg-type]
+        "invalid_document",
+        "/confidence",
+    ),
+    (
+        "a clongdouble scalar",
+        lambda: servex.kano([np.clongdouble(1)], [5]),
+        "invalid_document",
+        "/functional/0",
+    ),
 )
 
 
@@ -126,6 +145,17 @@ def test_float16_and_longdouble_labels_group_as_float64_ones() -> None:
     expected = servex.nps([9, 10, 3], groups=np.array([1.0, 2.0, 1.0]))
     for dtype in (np.float16, np.longdouble):
         assert servex.nps([9, 10, 3], groups=np.array([1, 2, 1], dtype=dtype)) == expected
+
+
+def test_longdouble_scalars_read_as_the_nearest_double_as_their_arrays_do() -> None:
+    """numpy's longdouble.tolist() gives a longdouble again: once followed for ever,
+    which overflowed the stack and killed the interpreter."""
+    measure = dict(MEASURE, value=0.5)
+    assert servex.score({"indicators": [dict(measure, value=np.longdouble(0.5))]}) == servex.score(
+        {"indicators": [measure]}
+    )
+    assert servex.nps([1, 2], confidence=np.longdouble(0.9)) == servex.nps([1, 2], confidence=0.9)
+    assert servex.kano([np.longdouble(1)], [5]) == servex.kano([1], [5])
 
 
 def test_a_required_member_given_as_none_is_refused_at_that_member() -> None:
