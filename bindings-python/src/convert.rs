@@ -69,7 +69,10 @@ impl<'c> Walker<'c> {
             return self.float(py, f.value());
         }
         if let Ok(s) = obj.cast::<PyString>() {
-            return Ok(Value::String(self.text(s, &self.here())?));
+            return match s.to_cow() {
+                Ok(text) => Ok(Value::String(text.into_owned())),
+                Err(_) => servex::boundary::not_unicode(self.call, &self.here()).map_err(|e| to_py(py, &e)),
+            };
         }
         if let Ok(d) = obj.cast::<PyDict>() {
             self.enter(py, depth)?;
@@ -85,7 +88,7 @@ impl<'c> Walker<'c> {
                     ));
                 };
                 // A key that is no Unicode text is reported at its object.
-                let key = self.text(key, &self.here())?;
+                let key = self.key(key, &self.here())?;
                 self.path.push(key.clone());
                 let value = self.value(&v, depth + 1)?;
                 self.path.pop();
@@ -138,13 +141,13 @@ impl<'c> Walker<'c> {
         ))
     }
 
-    /// A Python str as text; one with a lone surrogate (which no UTF-8 or JSON text
-    /// holds) is `invalid_document` at `at`, as the JavaScript front reports it.
-    fn text(&self, s: &Bound<'_, PyString>, at: &str) -> PyResult<String> {
+    /// A key as text; one with a lone surrogate (which no UTF-8 or JSON text holds) is
+    /// `invalid_document` at its object `at`, as the JavaScript front reports it.
+    fn key(&self, s: &Bound<'_, PyString>, at: &str) -> PyResult<String> {
         match s.to_cow() {
             Ok(text) => Ok(text.into_owned()),
             Err(_) => {
-                Err(servex_err(s.py(), ErrorKind::InvalidDocument, at, "text with a lone surrogate is not Unicode"))
+                Err(servex_err(s.py(), ErrorKind::InvalidDocument, at, "a key with a lone surrogate is not Unicode"))
             }
         }
     }

@@ -158,6 +158,25 @@ def test_longdouble_scalars_read_as_the_nearest_double_as_their_arrays_do() -> N
     assert servex.kano([np.longdouble(1)], [5]) == servex.kano([1], [5])
 
 
+def test_a_lone_surrogate_in_a_scale_metric_column_is_a_value_of_the_wrong_type() -> None:
+    """Through the facade and the JSON contract alike, as in JavaScript."""
+    for args, path in (
+        ({"responses": [1], "groups": ["\ud800"]}, "/groups/0"),
+        ({"responses": [1], "weights": ["\ud800"]}, "/weights/0"),
+        ({"responses": [10, "\ud800"]}, "/responses/1"),
+    ):
+        for call in (lambda: servex.nps(**args), lambda: servex._servex.call("nps", args)):
+            with pytest.raises(servex.InvalidValueError) as info:
+                call()
+            assert info.value.path == path
+    skipped = {"responses": [10, "\ud800", 3], "invalid": "skip"}
+    expected = servex.nps([10, None, 3], invalid="skip")
+    assert servex.nps(**skipped) == expected
+    assert servex._servex.call("nps", skipped) == servex._servex.call(
+        "nps", {"responses": [10, None, 3], "invalid": "skip"}
+    )
+
+
 def test_a_required_member_given_as_none_is_refused_at_that_member() -> None:
     for call, path in (
         (lambda: servex.nps(None), "/responses"),

@@ -17,7 +17,7 @@ import { SAMPLE_JSON } from "./sample.js";
  * Builds the public API over a backend of two modules: `main` (every call but the
  * drawing) and `renderer` (renderHtml, renderSvg, renderComparison, renderFunnel,
  * renderUnits, renderUnitsHtml), each `{assertReady(), call(name, text),
- * nonFinite(name, path, x), reset()}`, `reset` making a fresh instance after a trap;
+ * nonFinite(name, path, x), notUnicode(name, path), reset()}`, `reset` making a fresh instance after a trap;
  * `main` also has `checkIndicatorCount(count)` and `columnU8` and `columnF64(name,
  * optionsText, responses, unsigned, signed)`, the fast path of the scale metrics; and
  * `version()`. Every function but `assertReady` and `reset` answers with envelope
@@ -45,6 +45,7 @@ export function makeApi(backend) {
   // Each module's exports as encode.js calls them, a trap in any becoming a ServexError.
   const checked = (module) => ({
     nonFinite: (name, path, x) => guarded(module, name, () => module.nonFinite(name, path, x)),
+    notUnicode: (name, path) => guarded(module, name, () => module.notUnicode(name, path)),
     checkIndicatorCount: (count) => guarded(module, "score", () => module.checkIndicatorCount(count)),
   });
   const main = { ...backend.main, ...checked(backend.main) };

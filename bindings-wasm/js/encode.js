@@ -1,7 +1,8 @@
 // The caller's input as JSON text, the boundary of every call: typed arrays become
 // plain arrays, cycles and throwing getters are caught, and each non-finite number
 // (which JSON cannot carry) is read as the core says through the module's
-// `nonFinite`: null or a word inside answer columns, `invalid_value` anywhere else.
+// `nonFinite`: null or a word inside answer columns, `invalid_value` anywhere else;
+// text with a lone surrogate likewise through `notUnicode`.
 
 import { ServexError, settle } from "./error.js";
 
@@ -36,8 +37,8 @@ function replacerFor(name, module) {
       return settle(module.nonFinite(name, pathOf(this, key), value), false);
     }
     if (typeof value === "string" && !value.isWellFormed()) {
-      // A lone surrogate is no Unicode text: refused where it stands, as in Python.
-      throw new ServexError("invalid_document", pathOf(this, key), "text with a lone surrogate is not Unicode");
+      // A lone surrogate is no Unicode text: read as the core says (`notUnicode`).
+      return settle(module.notUnicode(name, pathOf(this, key)), false);
     }
     if (typeof key === "string" && !key.isWellFormed() && !atRoot) {
       throw new ServexError("invalid_document", paths.get(this) ?? "", "a key with a lone surrogate is not Unicode");

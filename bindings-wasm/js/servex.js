@@ -8,6 +8,7 @@ import initRenderer, {
   initSync as initRendererSync,
   render,
   nonFinite as rendererNonFinite,
+  notUnicode as rendererNotUnicode,
   __wbg_reset_state as resetRenderer,
 } from "./servex_wasm_render_web.js";
 import initMain, {
@@ -18,6 +19,7 @@ import initMain, {
   initSync as initMainSync,
   call as mainCall,
   nonFinite as mainNonFinite,
+  notUnicode as mainNotUnicode,
   version as mainVersion,
   __wbg_reset_state as resetMain,
 } from "./servex_wasm_web.js";
@@ -37,6 +39,7 @@ const api = makeApi({
     columnU8,
     columnF64,
     nonFinite: mainNonFinite,
+    notUnicode: mainNotUnicode,
     checkIndicatorCount,
     reset: resetMain,
   },
@@ -48,6 +51,7 @@ const api = makeApi({
     },
     call: (_name, text) => render(text),
     nonFinite: rendererNonFinite,
+    notUnicode: rendererNotUnicode,
     reset: resetRenderer,
   },
   version: mainVersion,

@@ -22,6 +22,16 @@ pub fn non_finite(name: &str, path: &str, x: f64) -> String {
     servex::json::envelope(servex::boundary::non_finite(name, path, x).and_then(servex::json::to_text))
 }
 
+/// How the input of call `name` reads text that is not Unicode found at `path` (see
+/// [`servex::boundary::not_unicode`]): `{"ok": replacement}` or the error envelope.
+///
+/// ```
+/// assert_eq!(servex_wasm::not_unicode("nps", "/responses/0"), r#"{"ok":null}"#);
+/// ```
+pub fn not_unicode(name: &str, path: &str) -> String {
+    servex::json::envelope(servex::boundary::not_unicode(name, path).and_then(servex::json::to_text))
+}
+
 /// The error envelope of a document of `count` indicators when that is more than
 /// [`servex::scorecard::MAX_INDICATORS`], so that the facade refuses it before turning
 /// it into text; `None` for a count within the limit.

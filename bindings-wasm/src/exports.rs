@@ -47,6 +47,12 @@ pub fn non_finite(name: &str, path: &str, x: f64) -> String {
     crate::boundary::non_finite(name, path, x)
 }
 
+/// The reading of text that is not Unicode, as an envelope (see [`crate::not_unicode`]).
+#[wasm_bindgen(js_name = "notUnicode")]
+pub fn not_unicode(name: &str, path: &str) -> String {
+    crate::boundary::not_unicode(name, path)
+}
+
 /// The refusal of a document with `count` indicators, if any (see
 /// [`crate::check_indicator_count`]).
 #[wasm_bindgen(js_name = "checkIndicatorCount")]

@@ -25,7 +25,7 @@ mod exports;
 #[cfg(feature = "testing")]
 mod testing;
 
-pub use boundary::{check_indicator_count, error_kinds, non_finite};
+pub use boundary::{check_indicator_count, error_kinds, non_finite, not_unicode};
 pub use columns::run_column;
 pub use convert::run;
 pub use exports::{call, column_f64, column_u8, version};

@@ -228,6 +228,23 @@ describe("hostile inputs", () => {
     }
   });
 
+  test("a lone surrogate in a scale metric's column is a value of the wrong type at its row, as in Python", () => {
+    for (const [input, kind, path] of [
+      [{ responses: [1], groups: ["\ud800"] }, "invalid_value", "/groups/0"],
+      [{ responses: [1], weights: ["\ud800"] }, "invalid_value", "/weights/0"],
+      [{ responses: [10, "\ud800"] }, "invalid_value", "/responses/1"],
+    ]) {
+      const { error } = outcome(() => servex.nps(input));
+      assert.ok(error, `${kind} ${path}: expected an error`);
+      assert.deepEqual([error.kind, error.path], [kind, path]);
+    }
+    // An invalid response: skipped under `invalid: "skip"`, as a null is.
+    assert.deepEqual(
+      servex.nps({ responses: [10, "\ud800", 3], invalid: "skip" }),
+      servex.nps({ responses: [10, null, 3], invalid: "skip" }),
+    );
+  });
+
   test("a required member given as null is refused at that member, as in Python", () => {
     for (const [call, input, path] of [
       ["nps", { responses: null }, "/responses"],

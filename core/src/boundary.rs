@@ -1,5 +1,5 @@
-//! What a front asks the core instead of deciding for itself: how a number that JSON
-//! cannot hold is read, and the defaults of the metrics' options. The Python and
+//! What a front asks the core instead of deciding for itself: how a number or a text
+//! that JSON cannot hold is read, and the defaults of the metrics' options. The Python and
 //! JavaScript bindings hold no copy of either rule.
 
 use serde::Serialize;
@@ -39,6 +39,34 @@ pub fn non_finite(name: &str, path: &str, x: f64) -> Result<Value, Error> {
         return Ok(if x.is_nan() { Value::Null } else { Value::String(word.to_owned()) });
     }
     Err(Error::new(ErrorKind::InvalidValue, path, format!("{word} is not a finite number")))
+}
+
+/// How a front reads text that is not Unicode (a lone surrogate, which a Python or
+/// JavaScript string can hold and JSON text cannot) found at `path` in the input of
+/// call `name`. In the responses of `nps`, `csat` and `ces` it is an answer that is
+/// not a number, read as null (an invalid response under `invalid`); in their other
+/// columns (`groups`, `weights`, `counts`, `weights_sq`) it is `invalid_value` at its
+/// row, as any value of the wrong type there; anywhere else `invalid_document`.
+///
+/// ```
+/// use serde_json::Value;
+/// assert_eq!(servex::boundary::not_unicode("nps", "/responses/0"), Ok(Value::Null));
+/// let label = servex::boundary::not_unicode("nps", "/groups/0").unwrap_err();
+/// assert_eq!(label.kind().as_str(), "invalid_value");
+/// ```
+///
+/// # Errors
+/// `invalid_value` in a scale metric's column other than its responses,
+/// `invalid_document` anywhere else.
+pub fn not_unicode(name: &str, path: &str) -> Result<Value, Error> {
+    let member = path.split('/').nth(1).unwrap_or_default();
+    let scale_metric = matches!(name, "nps" | "csat" | "ces");
+    let kind = match member {
+        "responses" if scale_metric => return Ok(Value::Null),
+        "groups" | "weights" | "counts" | "weights_sq" if scale_metric => ErrorKind::InvalidValue,
+        _ => ErrorKind::InvalidDocument,
+    };
+    Err(Error::new(kind, path, "text with a lone surrogate is not Unicode"))
 }
 
 /// The value each optional argument of a metric takes when the caller leaves it out
@@ -143,6 +171,25 @@ mod tests {
         }
         let e = non_finite("nps", "/confidence", f64::NEG_INFINITY).unwrap_err();
         assert_eq!(e.message(), "-Infinity is not a finite number");
+    }
+
+    #[test]
+    fn text_that_is_not_unicode_is_read_as_a_value_of_the_wrong_type_where_it_stands() {
+        assert_eq!(not_unicode("ces", "/responses/4"), Ok(Value::Null));
+        for (name, path, kind) in [
+            ("nps", "/groups/0", ErrorKind::InvalidValue),
+            ("csat", "/weights/1", ErrorKind::InvalidValue),
+            ("ces", "/counts/1", ErrorKind::InvalidValue),
+            ("nps", "/weights_sq/1", ErrorKind::InvalidValue),
+            ("kano", "/functional/0/0", ErrorKind::InvalidDocument),
+            ("servqual", "/dimensions/a~1b", ErrorKind::InvalidDocument),
+            ("score", "/responses/0", ErrorKind::InvalidDocument),
+            ("score", "/title", ErrorKind::InvalidDocument),
+            ("nps", "", ErrorKind::InvalidDocument),
+        ] {
+            let e = not_unicode(name, path).unwrap_err();
+            assert_eq!((e.kind(), e.path()), (kind, path), "{name}");
+        }
     }
 
     #[test]

@@ -18,6 +18,13 @@ pub fn non_finite(name: &str, path: &str, x: f64) -> String {
     servex::json::envelope(servex::boundary::non_finite(name, path, x).and_then(servex::json::to_text))
 }
 
+/// The reading of text that is not Unicode in a drawing's input, as an envelope (see
+/// [`servex::boundary::not_unicode`]).
+#[wasm_bindgen(js_name = "notUnicode")]
+pub fn not_unicode(name: &str, path: &str) -> String {
+    servex::json::envelope(servex::boundary::not_unicode(name, path).and_then(servex::json::to_text))
+}
+
 /// Traps on purpose, so that the tests can check that the facade replaces the
 /// renderer's instance after a trap. Only with the `testing` feature.
 #[cfg(feature = "testing")]

@@ -12,4 +12,4 @@ mod convert;
 mod exports;
 
 pub use convert::run;
-pub use exports::{non_finite, render};
+pub use exports::{non_finite, not_unicode, render};
