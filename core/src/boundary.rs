@@ -34,8 +34,7 @@ pub fn non_finite(name: &str, path: &str, x: f64) -> Result<Value, Error> {
     } else {
         "-Infinity"
     };
-    let member = path.split('/').nth(1);
-    if member.is_some_and(|m| answer_columns(name).contains(&m)) {
+    if answer_columns(name).contains(&member(path)) {
         return Ok(if x.is_nan() { Value::Null } else { Value::String(word.to_owned()) });
     }
     Err(Error::new(ErrorKind::InvalidValue, path, format!("{word} is not a finite number")))
@@ -59,14 +58,18 @@ pub fn non_finite(name: &str, path: &str, x: f64) -> Result<Value, Error> {
 /// `invalid_value` in a scale metric's column other than its responses,
 /// `invalid_document` anywhere else.
 pub fn not_unicode(name: &str, path: &str) -> Result<Value, Error> {
-    let member = path.split('/').nth(1).unwrap_or_default();
     let scale_metric = matches!(name, "nps" | "csat" | "ces");
-    let kind = match member {
+    let kind = match member(path) {
         "responses" if scale_metric => return Ok(Value::Null),
         "groups" | "weights" | "counts" | "weights_sq" if scale_metric => ErrorKind::InvalidValue,
         _ => ErrorKind::InvalidDocument,
     };
     Err(Error::new(kind, path, "text with a lone surrogate is not Unicode"))
+}
+
+/// The top-level member a JSON Pointer leads into (`""` for the whole input).
+fn member(path: &str) -> &str {
+    path.split('/').nth(1).unwrap_or_default()
 }
 
 /// The value each optional argument of a metric takes when the caller leaves it out
